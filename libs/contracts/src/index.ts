@@ -1,1 +1,4 @@
-export const hello = (): string => "hi";
+export * from './topics';
+export * from './rejection';
+export * from './article.schema';
+export * from './story-events.schema';

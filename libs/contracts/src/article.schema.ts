@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Parsed, Rejection } from './rejection';
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_ID_LENGTH = 256;
+
+const wellFormed = (s: string): boolean => s.isWellFormed();
+const text = (max: number) =>
+  z.string().max(max).refine(wellFormed, { message: 'contains a lone UTF-16 surrogate (not valid Unicode)' });
+
+const isoDateTime = z.iso.datetime({ offset: true, local: false });
+
+/** BCP-47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `es-419`. */
+const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$/;
+
+export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES) =>
+  z.object({
+    id: text(MAX_ID_LENGTH).min(1),
+    body: text(Number.MAX_SAFE_INTEGER)
+      .refine((b) => b.trim().length > 0, { message: 'is empty' })
+      .refine((b) => Buffer.byteLength(b, 'utf8') <= maxBodyBytes, {
+        message: `is larger than ${maxBodyBytes} bytes of UTF-8`,
+      }),
+    title: text(4096).optional(),
+    source: text(512).optional(),
+    url: text(4096).optional(),
+    publishedAt: isoDateTime.optional(),
+    language: z.string().regex(bcp47, 'is not a BCP-47 language tag such as "en" or "en-GB"').optional(),
+  });
+
+export type Article = z.infer<ReturnType<typeof articleSchema>>;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Prototype-pollution keys are refused rather than silently dropped: they mark a hostile or broken producer. */
+const findForbiddenKey = (value: unknown, path: string): string | undefined => {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    const child = path === '$' ? key : `${path}.${key}`;
+    if (FORBIDDEN_KEYS.has(key)) return child;
+    const nested = findForbiddenKey((value as Record<string, unknown>)[key], child);
+    if (nested) return nested;
+  }
+  return undefined;
+};
+
+const limitOf = (issue: z.core.$ZodIssue): number | undefined => {
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    return Number((issue as { maximum?: number; minimum?: number }).maximum ?? (issue as { minimum?: number }).minimum);
+  }
+  return undefined;
+};
+
+const toRejection = (issue: z.core.$ZodIssue, maxBodyBytes: number): Rejection => {
+  const field = issue.path.length ? issue.path.join('.') : '$';
+  const limit = issue.message.startsWith('is larger than') ? maxBodyBytes : limitOf(issue);
+  const problem =
+    issue.code === 'invalid_type'
+      ? `must be ${issue.expected}${issue.message.includes('received undefined') ? ' and is missing' : ''}`
+      : issue.message;
+  return limit === undefined ? { field, problem } : { field, problem, limit };
+};
+
+/** Validates an already-decoded JSON value as an article; unknown fields are dropped. */
+export const validateArticle = (value: unknown, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Parsed<Article> => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, rejections: [{ field: '$', problem: 'must be a JSON object' }] };
+  }
+  const forbidden = findForbiddenKey(value, '$');
+  if (forbidden) return { ok: false, rejections: [{ field: forbidden, problem: 'is a forbidden key (prototype pollution)' }] };
+  const result = articleSchema(maxBodyBytes).safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, rejections: result.error.issues.map((i) => toRejection(i, maxBodyBytes)) };
+};
+
+/**
+ * Decodes raw bytes (a Kafka value or an HTTP line) into an article.
+ * The byte limit is checked before JSON.parse so a 5 MB payload costs no parse.
+ */
+export const parseArticle = (raw: Buffer | string | null, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Parsed<Article> => {
+  if (raw === null || raw.length === 0) return { ok: false, rejections: [{ field: '$', problem: 'is empty' }] };
+  const bytes = typeof raw === 'string' ? Buffer.byteLength(raw, 'utf8') : raw.length;
+  const envelopeAllowance = 64 * 1024;
+  if (bytes > maxBodyBytes + envelopeAllowance) {
+    return {
+      ok: false,
+      rejections: [{ field: '$', problem: `is ${bytes} bytes, larger than the body limit plus envelope`, limit: maxBodyBytes + envelopeAllowance }],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch (error) {
+    return { ok: false, rejections: [{ field: '$', problem: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  return validateArticle(value, maxBodyBytes);
+};

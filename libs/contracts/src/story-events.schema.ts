@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const RELATIONS = ['duplicate', 'syndicated', 'rewrite'] as const;
+export const relationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof relationSchema>;
+
+/** What the read side needs to show an article without fetching it again. */
+export const articleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  source: z.string().optional(),
+  url: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/**
+ * The compact features of an indexed article. Events carry them so that folding the story log rebuilds the
+ * matching index without the original text: the log alone is the truth.
+ */
+export const fingerprintSchema = z.object({
+  /** Hashed content terms with their counts in the story paragraphs. */
+  terms: z.array(z.tuple([z.number().int(), z.number().int().positive()])),
+  /** MinHash signature of the word shingles, for near-verbatim matching. */
+  minhash: z.array(z.number().int()),
+  /** Number of distinct shingles, to turn signature agreement into containment. */
+  shingles: z.number().int().nonnegative(),
+  /** Hashed named entities and numbers. */
+  entities: z.array(z.number().int()),
+  /** Event time in epoch milliseconds, for the window and time decay. */
+  time: z.number(),
+});
+export type Fingerprint = z.infer<typeof fingerprintSchema>;
+
+export const sharedPassageSchema = z.object({
+  passage: z.string(),
+  matchedIn: z.string().describe('id of the story article whose text holds the passage'),
+  overlap: z.number().describe('fraction of the passage shingles found in that article'),
+});
+
+export const evidenceSchema = z.object({
+  matchedArticleId: z.string(),
+  score: z.number(),
+  cosine: z.number(),
+  containment: z.number(),
+  entityOverlap: z.number(),
+  sharedPassages: z.array(sharedPassageSchema),
+  candidates: z.array(z.object({ storyId: z.string(), articleId: z.string(), score: z.number() })),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+const base = {
+  storyId: z.string().min(1),
+  eventId: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+};
+
+export const storyStartedSchema = z.object({
+  type: z.literal('StoryStarted'),
+  ...base,
+  articleId: z.string().min(1),
+  article: articleSummarySchema,
+  fingerprint: fingerprintSchema,
+});
+
+export const storyUpdatedSchema = z.object({
+  type: z.literal('StoryUpdated'),
+  ...base,
+  articleId: z.string().min(1),
+  article: articleSummarySchema,
+  relation: relationSchema,
+  newPassages: z.array(z.string()),
+  evidence: evidenceSchema,
+  fingerprint: fingerprintSchema,
+});
+
+export const storiesMergedSchema = z.object({
+  type: z.literal('StoriesMerged'),
+  ...base,
+  mergedStoryIds: z.array(z.string().min(1)).min(1),
+});
+
+export const storyEventSchema = z.discriminatedUnion('type', [storyStartedSchema, storyUpdatedSchema, storiesMergedSchema]);
+
+export type StoryStarted = z.infer<typeof storyStartedSchema>;
+export type StoryUpdated = z.infer<typeof storyUpdatedSchema>;
+export type StoriesMerged = z.infer<typeof storiesMergedSchema>;
+export type StoryEvent = z.infer<typeof storyEventSchema>;
