@@ -19,8 +19,10 @@ export type ArticleSummary = z.infer<typeof articleSummarySchema>;
  * matching index without the original text: the log alone is the truth.
  */
 export const fingerprintSchema = z.object({
-  /** Hashed content terms with their counts in the story paragraphs. */
+  /** Every hashed content term of the story paragraphs with its count (IDF and story vocabulary learn from it). */
   terms: z.array(z.tuple([z.number().int(), z.number().int().positive()])),
+  /** Hashed keys of the paragraphs at the article's edges, where boilerplate lives; the stream learns repeats. */
+  edges: z.array(z.number().int()),
   /** MinHash signature of the word shingles, for near-verbatim matching. */
   minhash: z.array(z.number().int()),
   /** Number of distinct shingles, to turn signature agreement into containment. */

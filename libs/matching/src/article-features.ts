@@ -1,0 +1,21 @@
+/** What the index keeps of one article: enough to score it against newcomers, and nothing of its text. */
+export interface ArticleFeatures {
+  /** Heaviest term hashes (by TF-IDF when indexed) with their raw counts in the article. */
+  terms: number[];
+  counts: number[];
+  minhash: number[];
+  shingles: number;
+  /** Heaviest entity hashes (names, numbers). */
+  entities: number[];
+  /** Event time, epoch milliseconds. */
+  time: number;
+}
+
+export interface IndexLimits {
+  termsPerArticle: number;
+  entitiesPerArticle: number;
+  /** Retrieval only walks this many of the newest postings of a term: old ones are likely out of the window. */
+  postingsScanned: number;
+}
+
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { termsPerArticle: 48, entitiesPerArticle: 24, postingsScanned: 2000 };

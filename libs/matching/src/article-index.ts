@@ -1,0 +1,233 @@
+import { ArticleFeatures, DEFAULT_INDEX_LIMITS, IndexLimits } from './article-features';
+import { ensureCapacity, fromBase64, toBase64 } from './growable';
+import { MINHASH_SIZE } from './minhash';
+import { tfWeight } from './term-vector';
+
+export interface Candidate {
+  slot: number;
+  /** Sum of query weights of the terms the candidate shares: a cheap pre-score before exact cosine. */
+  sharedMass: number;
+}
+
+export interface ArticleIndexSnapshot {
+  limits: IndexLimits;
+  size: number;
+  sequence: number;
+  articleIds: (string | null)[];
+  storyIds: (string | null)[];
+  free: number[];
+  columns: Record<'sequence' | 'times' | 'termHashes' | 'termWeights' | 'termCounts' | 'minhash' | 'shingleCounts' | 'entityHashes' | 'entityCounts', string>;
+}
+
+/**
+ * Indexed articles in columns of typed arrays (a few hundred bytes each, no per-article objects), an inverted index
+ * from heavy terms to slots, and eviction by event time. Evicted slots are reused, so memory follows the window,
+ * not the history.
+ */
+export class ArticleIndex {
+  private size = 0;
+  private sequenceCounter = 0;
+  private articleIds: (string | null)[] = [];
+  private storyIds: (string | null)[] = [];
+  private free: number[] = [];
+  private sequence = new Float64Array(0);
+  private times = new Float64Array(0);
+  private termHashes = new Uint32Array(0);
+  private termWeights = new Float32Array(0);
+  private termCounts = new Uint8Array(0);
+  private minhash = new Uint32Array(0);
+  private shingleCounts = new Uint32Array(0);
+  private entityHashes = new Uint32Array(0);
+  private entityCounts = new Uint8Array(0);
+  private readonly postings = new Map<number, number[]>();
+
+  constructor(readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS) {}
+
+  get liveArticles(): number {
+    return this.size - this.free.length;
+  }
+
+  add(articleId: string, storyId: string, features: ArticleFeatures): number {
+    const slot = this.free.length > 0 ? this.free.pop()! : this.size++;
+    this.reserve(slot + 1);
+    const { termsPerArticle: k, entitiesPerArticle: e } = this.limits;
+    this.articleIds[slot] = articleId;
+    this.storyIds[slot] = storyId;
+    this.sequence[slot] = this.sequenceCounter++;
+    this.times[slot] = features.time;
+    const termCount = Math.min(k, features.terms.length);
+    this.termCounts[slot] = termCount;
+    for (let i = 0; i < termCount; i++) {
+      this.termHashes[slot * k + i] = features.terms[i];
+      this.termWeights[slot * k + i] = features.counts[i];
+      this.post(features.terms[i], slot);
+    }
+    this.minhash.set(features.minhash.slice(0, MINHASH_SIZE), slot * MINHASH_SIZE);
+    this.shingleCounts[slot] = features.shingles;
+    const entityCount = Math.min(e, features.entities.length);
+    this.entityCounts[slot] = entityCount;
+    for (let i = 0; i < entityCount; i++) this.entityHashes[slot * e + i] = features.entities[i];
+    return slot;
+  }
+
+  articleId(slot: number): string {
+    return this.articleIds[slot]!;
+  }
+
+  storyId(slot: number): string {
+    return this.storyIds[slot]!;
+  }
+
+  time(slot: number): number {
+    return this.times[slot];
+  }
+
+  shingles(slot: number): number {
+    return this.shingleCounts[slot];
+  }
+
+  signature(slot: number): Uint32Array {
+    return this.minhash.subarray(slot * MINHASH_SIZE, (slot + 1) * MINHASH_SIZE);
+  }
+
+  /**
+   * Cosine between a unit query vector and the stored article, weighted with today's IDF rather than the IDF of the
+   * day it was indexed: articles indexed while the stream was young would otherwise keep their flat early weights.
+   */
+  cosine(slot: number, query: ReadonlyMap<number, number>, idf: (term: number) => number): number {
+    const k = this.limits.termsPerArticle;
+    let dot = 0;
+    let norm = 0;
+    for (let i = 0; i < this.termCounts[slot]; i++) {
+      const term = this.termHashes[slot * k + i];
+      const weight = tfWeight(this.termWeights[slot * k + i]) * idf(term);
+      norm += weight * weight;
+      dot += weight * (query.get(term) ?? 0);
+    }
+    return norm === 0 ? 0 : dot / Math.sqrt(norm);
+  }
+
+  entities(slot: number): Uint32Array {
+    const e = this.limits.entitiesPerArticle;
+    return this.entityHashes.subarray(slot * e, slot * e + this.entityCounts[slot]);
+  }
+
+  /** Slots sharing the query's terms, best pre-score first (ties: older first, for determinism). */
+  candidates(query: ReadonlyArray<readonly [number, number]>, limit: number): Candidate[] {
+    const mass = new Map<number, number>();
+    for (const [term, weight] of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const from = Math.max(0, list.length - this.limits.postingsScanned);
+      for (let i = from; i < list.length; i++) mass.set(list[i], (mass.get(list[i]) ?? 0) + weight);
+    }
+    return [...mass.entries()]
+      .map(([slot, sharedMass]) => ({ slot, sharedMass }))
+      .sort((a, b) => b.sharedMass - a.sharedMass || this.sequence[a.slot] - this.sequence[b.slot])
+      .slice(0, limit);
+  }
+
+  /** Drops every article older than `horizon`; returns the ids it dropped. */
+  evictBefore(horizon: number): string[] {
+    const evicted = new Set<number>();
+    for (let slot = 0; slot < this.size; slot++) {
+      if (this.articleIds[slot] !== null && this.times[slot] < horizon) evicted.add(slot);
+    }
+    if (evicted.size === 0) return [];
+    const k = this.limits.termsPerArticle;
+    const touched = new Set<number>();
+    for (const slot of evicted) for (let i = 0; i < this.termCounts[slot]; i++) touched.add(this.termHashes[slot * k + i]);
+    for (const term of touched) {
+      const kept = this.postings.get(term)!.filter((slot) => !evicted.has(slot));
+      if (kept.length === 0) this.postings.delete(term);
+      else this.postings.set(term, kept);
+    }
+    const ids: string[] = [];
+    for (const slot of [...evicted].sort((a, b) => a - b)) {
+      ids.push(this.articleIds[slot]!);
+      this.articleIds[slot] = null;
+      this.storyIds[slot] = null;
+      this.termCounts[slot] = 0;
+      this.entityCounts[slot] = 0;
+      this.free.push(slot);
+    }
+    return ids;
+  }
+
+  /** Re-points every slot of the merged stories at the survivor. Linear, but merges are rare. */
+  relabelStories(merged: ReadonlySet<string>, survivor: string): void {
+    for (let slot = 0; slot < this.size; slot++) {
+      if (this.storyIds[slot] !== null && merged.has(this.storyIds[slot]!)) this.storyIds[slot] = survivor;
+    }
+  }
+
+  toSnapshot(): ArticleIndexSnapshot {
+    const n = this.size;
+    const k = this.limits.termsPerArticle;
+    const e = this.limits.entitiesPerArticle;
+    return {
+      limits: this.limits,
+      size: n,
+      sequence: this.sequenceCounter,
+      articleIds: this.articleIds.slice(0, n),
+      storyIds: this.storyIds.slice(0, n),
+      free: [...this.free],
+      columns: {
+        sequence: toBase64(this.sequence.subarray(0, n)),
+        times: toBase64(this.times.subarray(0, n)),
+        termHashes: toBase64(this.termHashes.subarray(0, n * k)),
+        termWeights: toBase64(this.termWeights.subarray(0, n * k)),
+        termCounts: toBase64(this.termCounts.subarray(0, n)),
+        minhash: toBase64(this.minhash.subarray(0, n * MINHASH_SIZE)),
+        shingleCounts: toBase64(this.shingleCounts.subarray(0, n)),
+        entityHashes: toBase64(this.entityHashes.subarray(0, n * e)),
+        entityCounts: toBase64(this.entityCounts.subarray(0, n)),
+      },
+    };
+  }
+
+  static fromSnapshot(snapshot: ArticleIndexSnapshot): ArticleIndex {
+    const index = new ArticleIndex(snapshot.limits);
+    const c = snapshot.columns;
+    index.size = snapshot.size;
+    index.sequenceCounter = snapshot.sequence;
+    index.articleIds = [...snapshot.articleIds];
+    index.storyIds = [...snapshot.storyIds];
+    index.free = [...snapshot.free];
+    index.sequence = fromBase64(c.sequence, Float64Array);
+    index.times = fromBase64(c.times, Float64Array);
+    index.termHashes = fromBase64(c.termHashes, Uint32Array);
+    index.termWeights = fromBase64(c.termWeights, Float32Array);
+    index.termCounts = fromBase64(c.termCounts, Uint8Array);
+    index.minhash = fromBase64(c.minhash, Uint32Array);
+    index.shingleCounts = fromBase64(c.shingleCounts, Uint32Array);
+    index.entityHashes = fromBase64(c.entityHashes, Uint32Array);
+    index.entityCounts = fromBase64(c.entityCounts, Uint8Array);
+    const k = index.limits.termsPerArticle;
+    const bySequence = Array.from({ length: index.size }, (_, slot) => slot)
+      .filter((slot) => index.articleIds[slot] !== null)
+      .sort((a, b) => index.sequence[a] - index.sequence[b]);
+    for (const slot of bySequence) for (let i = 0; i < index.termCounts[slot]; i++) index.post(index.termHashes[slot * k + i], slot);
+    return index;
+  }
+
+  private post(term: number, slot: number): void {
+    const list = this.postings.get(term);
+    if (list) list.push(slot);
+    else this.postings.set(term, [slot]);
+  }
+
+  private reserve(slots: number): void {
+    const k = this.limits.termsPerArticle;
+    const e = this.limits.entitiesPerArticle;
+    this.sequence = ensureCapacity(this.sequence, slots, Float64Array);
+    this.times = ensureCapacity(this.times, slots, Float64Array);
+    this.termHashes = ensureCapacity(this.termHashes, slots * k, Uint32Array);
+    this.termWeights = ensureCapacity(this.termWeights, slots * k, Float32Array);
+    this.termCounts = ensureCapacity(this.termCounts, slots, Uint8Array);
+    this.minhash = ensureCapacity(this.minhash, slots * MINHASH_SIZE, Uint32Array);
+    this.shingleCounts = ensureCapacity(this.shingleCounts, slots, Uint32Array);
+    this.entityHashes = ensureCapacity(this.entityHashes, slots * e, Uint32Array);
+    this.entityCounts = ensureCapacity(this.entityCounts, slots, Uint8Array);
+  }
+}

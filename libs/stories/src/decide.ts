@@ -1,0 +1,129 @@
+import { Article, ArticleSummary, Evidence, Relation, StoryEvent } from '@app/contracts';
+import { analyzeArticle, AnalyzedArticle } from './analyze-article';
+import { newPassages, sharedPassages } from './passages';
+import { PairScore, scoreCandidates } from './score-candidates';
+import { eventIdFor, newStoryId } from './story-ids';
+import { storyOfArticle, StoryState } from './story-state';
+
+/** Where and when the input came from; the shell supplies it, the core never reads a clock. */
+export interface DecisionContext {
+  /** Event time, epoch milliseconds (the article's publishedAt, else the record's timestamp). */
+  at: number;
+  /** Unique per input record (e.g. topic-partition-offset): event and story ids derive from it. */
+  eventKey: string;
+}
+
+export interface Assessment {
+  analyzed: AnalyzedArticle;
+  ranked: PairScore[];
+  /** The story taking the article, or none for a new story. */
+  match?: PairScore;
+  relation?: Relation;
+  mergeWith: string[];
+}
+
+const summarize = (article: Article): ArticleSummary => ({
+  id: article.id,
+  ...(article.title === undefined ? {} : { title: article.title }),
+  ...(article.source === undefined ? {} : { source: article.source }),
+  ...(article.url === undefined ? {} : { url: article.url }),
+  ...(article.publishedAt === undefined ? {} : { publishedAt: article.publishedAt }),
+});
+
+const relationOf = (match: PairScore, state: StoryState): Relation => {
+  if (match.jaccard >= state.config.duplicateJaccard) return 'duplicate';
+  if (match.containment >= state.config.syndicatedContainment) return 'syndicated';
+  return 'rewrite';
+};
+
+/** The whole reasoning behind a decision; `decide` turns it into events and `explain` prints it. */
+export const assess = (article: Article, state: StoryState, at: number): Assessment => {
+  const analyzed = analyzeArticle(article, state, at);
+  const ranked = scoreCandidates(analyzed, state);
+  const best = ranked[0];
+  if (!best || best.score < state.config.joinScore) return { analyzed, ranked, mergeWith: [] };
+  const mergeWith = ranked.slice(1).filter((p) => p.score >= state.config.mergeScore).map((p) => p.storyId);
+  return { analyzed, ranked, match: best, relation: relationOf(best, state), mergeWith };
+};
+
+const evidenceOf = (assessment: Assessment, state: StoryState): Evidence => {
+  const match = assessment.match!;
+  return {
+    matchedArticleId: match.articleId,
+    score: match.score,
+    cosine: match.cosine,
+    containment: match.containment,
+    entityOverlap: match.entityOverlap,
+    sharedPassages: sharedPassages(assessment.analyzed, state, match),
+    candidates: assessment.ranked.slice(0, 5).map((p) => ({ storyId: p.storyId, articleId: p.articleId, score: p.score })),
+  };
+};
+
+const resend = (article: Article, storyId: string, context: DecisionContext, state: StoryState): StoryEvent[] => {
+  const analyzed = analyzeArticle(article, state, context.at);
+  return [
+    {
+      type: 'StoryUpdated',
+      storyId,
+      eventId: eventIdFor(context.eventKey, 0),
+      at: new Date(context.at).toISOString(),
+      articleId: article.id,
+      article: summarize(article),
+      relation: 'duplicate',
+      newPassages: [],
+      evidence: {
+        matchedArticleId: article.id,
+        score: 1,
+        cosine: 1,
+        containment: 1,
+        entityOverlap: 1,
+        sharedPassages: [],
+        candidates: [{ storyId, articleId: article.id, score: 1 }],
+      },
+      fingerprint: analyzed.fingerprint,
+    },
+  ];
+};
+
+/**
+ * decide(article, state) → events. Exactly one StoryStarted or StoryUpdated names the article, possibly followed
+ * by a StoriesMerged when the article proves two stories are one.
+ */
+export const decide = (article: Article, state: StoryState, context: DecisionContext): StoryEvent[] => {
+  const known = storyOfArticle(state, article.id);
+  if (known !== undefined) return resend(article, known, context, state);
+  const assessment = assess(article, state, context.at);
+  const at = new Date(context.at).toISOString();
+  const { analyzed, match, relation } = assessment;
+  if (!match || !relation) {
+    return [
+      {
+        type: 'StoryStarted',
+        storyId: newStoryId(article.id, context.eventKey),
+        eventId: eventIdFor(context.eventKey, 0),
+        at,
+        articleId: article.id,
+        article: summarize(article),
+        fingerprint: analyzed.fingerprint,
+      },
+    ];
+  }
+  const events: StoryEvent[] = [
+    {
+      type: 'StoryUpdated',
+      storyId: match.storyId,
+      eventId: eventIdFor(context.eventKey, 0),
+      at,
+      articleId: article.id,
+      article: summarize(article),
+      relation,
+      newPassages: relation === 'rewrite' ? newPassages(analyzed, state, match.storyId) : [],
+      evidence: evidenceOf(assessment, state),
+      fingerprint: analyzed.fingerprint,
+    },
+  ];
+  if (assessment.mergeWith.length > 0) {
+    events.push({ type: 'StoriesMerged', storyId: match.storyId, eventId: eventIdFor(context.eventKey, 1), at, mergedStoryIds: assessment.mergeWith });
+  }
+  return events;
+};

@@ -1,0 +1,42 @@
+import { DEFAULT_INDEX_LIMITS, IndexLimits } from '@app/matching';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface EngineConfig {
+  /** Articles older than this (event time) leave the index; memory follows the window. */
+  windowMs: number;
+  index: IndexLimits;
+  /** Heaviest terms of a newcomer used to look up candidates. */
+  queryTerms: number;
+  /** Candidate articles scored exactly after the inverted-index pre-score. */
+  candidates: number;
+  /** A story whose best match scores at least this takes the article. */
+  joinScore: number;
+  /** A second story scoring at least this is the same story told twice: it is merged. */
+  mergeScore: number;
+  /** Shingle Jaccard at which two texts are the same text. */
+  duplicateJaccard: number;
+  /** Share of one text's shingles found verbatim in the other that makes it a wire copy: independent paraphrases
+   * share under 6 % of their 5-grams (the seeds measure 0.1–6 %), an edited wire copy keeps far more. */
+  syndicatedContainment: number;
+  /** A passage whose term mass the story already holds at least this much is not new. */
+  knownPassageCoverage: number;
+  /** A paragraph at the edges of articles in this many different stories is boilerplate. */
+  boilerplateStories: number;
+  /** Entities kept per newcomer for the overlap score. */
+  entities: number;
+}
+
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
+  windowMs: 7 * DAY,
+  index: DEFAULT_INDEX_LIMITS,
+  queryTerms: 24,
+  candidates: 40,
+  joinScore: 0.15,
+  mergeScore: 0.5,
+  duplicateJaccard: 0.9,
+  syndicatedContainment: 0.15,
+  knownPassageCoverage: 0.6,
+  boilerplateStories: 3,
+  entities: 24,
+};

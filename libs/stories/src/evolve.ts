@@ -1,0 +1,86 @@
+import { Fingerprint, StoriesMerged, StoryEvent } from '@app/contracts';
+import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
+import { addToProfile, mergeProfiles, newProfile } from './story-profile';
+import { newVocabulary, StoryState } from './story-state';
+
+/** Sweeping the window this often (in event time) keeps eviction cheap and memory close to the window. */
+const SWEEPS_PER_WINDOW = 48;
+
+const indexArticle = (state: StoryState, articleId: string, storyId: string, fingerprint: Fingerprint): void => {
+  const counts = new Map(fingerprint.terms);
+  const top = heaviest(tfidfVector(counts, (t) => state.frequencies.idf(t)), state.config.index.termsPerArticle);
+  const slot = state.index.add(articleId, storyId, {
+    terms: top.map(([term]) => term),
+    counts: top.map(([term]) => counts.get(term)!),
+    minhash: fingerprint.minhash,
+    shingles: fingerprint.shingles,
+    entities: fingerprint.entities,
+    time: fingerprint.time,
+  });
+  state.articleSlots.set(articleId, slot);
+  state.frequencies.add(counts.keys());
+  const story = state.stories.get(storyId)!;
+  for (const term of counts.keys()) bloomAdd(story.vocabulary, term);
+  addToProfile(story.profile, fingerprint.terms, fingerprint.entities, (t) => state.frequencies.idf(t));
+  for (const edge of fingerprint.edges) {
+    const seen = state.edgeParagraphs.get(edge);
+    if (!seen) state.edgeParagraphs.set(edge, { lastStory: storyId, stories: 1, lastSeen: fingerprint.time });
+    else {
+      if (seen.lastStory !== storyId) seen.stories++;
+      seen.lastStory = storyId;
+      seen.lastSeen = Math.max(seen.lastSeen, fingerprint.time);
+    }
+  }
+};
+
+const sweepWindow = (state: StoryState, now: number): void => {
+  state.latest = Math.max(state.latest, now);
+  if (state.latest - state.lastSweep < state.config.windowMs / SWEEPS_PER_WINDOW) return;
+  state.lastSweep = state.latest;
+  const horizon = state.latest - state.config.windowMs;
+  for (const articleId of state.index.evictBefore(horizon)) state.articleSlots.delete(articleId);
+  for (const [id, story] of state.stories) if (story.updatedAt < horizon) state.stories.delete(id);
+  for (const [key, seen] of state.edgeParagraphs) if (seen.lastSeen < horizon) state.edgeParagraphs.delete(key);
+};
+
+const merge = (state: StoryState, event: StoriesMerged): void => {
+  const survivor = state.stories.get(event.storyId);
+  if (!survivor) return;
+  const merged = new Set(event.mergedStoryIds.filter((id) => id !== event.storyId && state.stories.has(id)));
+  for (const id of merged) {
+    const absorbed = state.stories.get(id)!;
+    bloomUnion(survivor.vocabulary, absorbed.vocabulary);
+    mergeProfiles(survivor.profile, absorbed.profile, (t) => state.frequencies.idf(t));
+    survivor.articles += absorbed.articles;
+    survivor.startedAt = Math.min(survivor.startedAt, absorbed.startedAt);
+    survivor.updatedAt = Math.max(survivor.updatedAt, absorbed.updatedAt);
+    state.stories.delete(id);
+  }
+  state.index.relabelStories(merged, survivor.id);
+};
+
+/** evolve(state, event) → state. Mutates and returns `state`: the caller hands over ownership. */
+export const evolve = (state: StoryState, event: StoryEvent): StoryState => {
+  switch (event.type) {
+    case 'StoryStarted': {
+      const time = event.fingerprint.time;
+      state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, vocabulary: newVocabulary(), profile: newProfile() });
+      indexArticle(state, event.articleId, event.storyId, event.fingerprint);
+      sweepWindow(state, time);
+      return state;
+    }
+    case 'StoryUpdated': {
+      const time = event.fingerprint.time;
+      const story = state.stories.get(event.storyId);
+      if (!story) return state;
+      story.articles++;
+      story.updatedAt = Math.max(story.updatedAt, time);
+      if (!state.articleSlots.has(event.articleId)) indexArticle(state, event.articleId, event.storyId, event.fingerprint);
+      sweepWindow(state, time);
+      return state;
+    }
+    case 'StoriesMerged':
+      merge(state, event);
+      return state;
+  }
+};

@@ -1,0 +1,45 @@
+import { bloomHas, hash32 } from '@app/matching';
+import { ClassifiedParagraph } from '@app/text';
+import { AnalyzedArticle } from './analyze-article';
+import { PairScore } from './score-candidates';
+import { StoryState } from './story-state';
+
+/** Paragraphs with fewer terms than this say too little to be news on their own. */
+const MIN_PASSAGE_TERMS = 5;
+const MAX_SHARED_PASSAGES = 5;
+
+/** Share of a paragraph's IDF mass that the story's vocabulary already holds. */
+const coverage = (paragraph: ClassifiedParagraph, vocabulary: Uint32Array, state: StoryState): number => {
+  let known = 0;
+  let total = 0;
+  for (const term of new Set(paragraph.terms)) {
+    const hash = hash32(term);
+    const weight = state.frequencies.idf(hash);
+    total += weight;
+    if (bloomHas(vocabulary, hash)) known += weight;
+  }
+  return total === 0 ? 1 : known / total;
+};
+
+const storyParagraphs = (analyzed: AnalyzedArticle) =>
+  analyzed.paragraphs.filter((p) => p.role === 'story' && p.terms.length >= MIN_PASSAGE_TERMS);
+
+/** What the newcomer tells that the story had not: its paragraphs mostly made of terms the story never used. */
+export const newPassages = (analyzed: AnalyzedArticle, state: StoryState, storyId: string): string[] => {
+  const story = state.stories.get(storyId);
+  if (!story) return [];
+  return storyParagraphs(analyzed)
+    .filter((p) => coverage(p, story.vocabulary, state) < state.config.knownPassageCoverage)
+    .map((p) => p.text);
+};
+
+/** The newcomer's paragraphs the story already tells, best covered first: the evidence behind a join. */
+export const sharedPassages = (analyzed: AnalyzedArticle, state: StoryState, match: PairScore) => {
+  const story = state.stories.get(match.storyId);
+  if (!story) return [];
+  return storyParagraphs(analyzed)
+    .map((p) => ({ passage: p.text, matchedIn: match.articleId, overlap: coverage(p, story.vocabulary, state) }))
+    .filter((p) => p.overlap >= state.config.knownPassageCoverage)
+    .sort((a, b) => b.overlap - a.overlap)
+    .slice(0, MAX_SHARED_PASSAGES);
+};

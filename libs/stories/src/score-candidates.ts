@@ -1,0 +1,78 @@
+import { containment, estimateJaccard, heaviest } from '@app/matching';
+import { AnalyzedArticle } from './analyze-article';
+import { profileCosine, profileEntityOverlap } from './story-profile';
+import { StoryState } from './story-state';
+
+export interface PairScore {
+  storyId: string;
+  /** The story's article closest to the newcomer. */
+  articleId: string;
+  /** Cosine with the story's centroid. */
+  cosine: number;
+  /** Shingle Jaccard with the closest article. */
+  jaccard: number;
+  /** The larger of the two directed containments: a trimmed copy is contained in its original and vice versa. */
+  containment: number;
+  entityOverlap: number;
+  score: number;
+}
+
+/**
+ * Same-story evidence. Verbatim reuse settles it on its own; otherwise topical similarity counts only as far as
+ * the two also name the same people, places and numbers — two earthquakes share their vocabulary, not their
+ * epicentre.
+ */
+export const combine = (cosine: number, sharedText: number, entities: number): number =>
+  Math.max(sharedText, cosine * (0.5 + entities));
+
+/**
+ * Below a few agreeing MinHash slots the Jaccard estimate is noise, and containment would blow that noise up by the
+ * size ratio of a short brief and a long original.
+ */
+const MIN_TRUSTED_JACCARD = 4 / 64;
+
+interface Closest {
+  articleId: string;
+  jaccard: number;
+  containment: number;
+  cosine: number;
+}
+
+/** Every story that owns a candidate article, scored against its centroid; best story first. */
+export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
+  const { index, frequencies, config } = state;
+  const idf = (term: number) => frequencies.idf(term);
+  // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it.
+  const seen = new Map([...analyzed.vector].filter(([term]) => frequencies.frequency(term) > 0));
+  const query = heaviest(seen, config.queryTerms);
+  const closest = new Map<string, Closest>();
+  for (const { slot } of index.candidates(query, config.candidates)) {
+    const jaccard = estimateJaccard(analyzed.signature, index.signature(slot));
+    const shared =
+      jaccard < MIN_TRUSTED_JACCARD
+        ? 0
+        : Math.max(containment(jaccard, analyzed.shingles, index.shingles(slot)), containment(jaccard, index.shingles(slot), analyzed.shingles));
+    const cosine = index.cosine(slot, analyzed.vector, idf);
+    const storyId = index.storyId(slot);
+    const best = closest.get(storyId);
+    if (!best || shared > best.containment || (shared === best.containment && cosine > best.cosine)) {
+      closest.set(storyId, { articleId: index.articleId(slot), jaccard, containment: shared, cosine });
+    }
+  }
+  const scores: PairScore[] = [];
+  for (const [storyId, near] of closest) {
+    const story = state.stories.get(storyId)!;
+    const cosine = profileCosine(story.profile, analyzed.vector, idf);
+    const overlap = profileEntityOverlap(story.profile, analyzed.entities, story.articles, idf);
+    scores.push({
+      storyId,
+      articleId: near.articleId,
+      cosine,
+      jaccard: near.jaccard,
+      containment: near.containment,
+      entityOverlap: overlap,
+      score: combine(cosine, near.containment, overlap),
+    });
+  }
+  return scores.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : 1));
+};

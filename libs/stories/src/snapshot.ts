@@ -1,0 +1,61 @@
+import { ArticleIndex, ArticleIndexSnapshot, DocumentFrequencies, fromBase64, toBase64 } from '@app/matching';
+import { EngineConfig } from './engine-config';
+import { EdgeParagraphStats, StoryState } from './story-state';
+
+/** The engine state as plain JSON: what the dedup service writes every N events so a restart replays only the tail. */
+export interface StorySnapshot {
+  version: 1;
+  config: EngineConfig;
+  documents: number;
+  frequencies: [number, number][];
+  index: ArticleIndexSnapshot;
+  stories: {
+    id: string;
+    startedAt: number;
+    updatedAt: number;
+    articles: number;
+    vocabulary: string;
+    terms: [number, number][];
+    entities: [number, number][];
+  }[];
+  articleSlots: [string, number][];
+  edgeParagraphs: [number, EdgeParagraphStats][];
+  latest: number | null;
+  lastSweep: number | null;
+}
+
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
+export const toSnapshot = (state: StoryState): StorySnapshot => ({
+  version: 1,
+  config: state.config,
+  documents: state.frequencies.documents,
+  frequencies: [...state.frequencies.counts.entries()],
+  index: state.index.toSnapshot(),
+  stories: [...state.stories.values()].map(({ profile, vocabulary, ...story }) => ({
+    ...story,
+    vocabulary: toBase64(vocabulary),
+    terms: [...profile.terms.entries()],
+    entities: [...profile.entities.entries()],
+  })),
+  articleSlots: [...state.articleSlots.entries()],
+  edgeParagraphs: [...state.edgeParagraphs.entries()].map(([key, stats]) => [key, { ...stats }]),
+  latest: finiteOrNull(state.latest),
+  lastSweep: finiteOrNull(state.lastSweep),
+});
+
+export const fromSnapshot = (snapshot: StorySnapshot): StoryState => ({
+  config: snapshot.config,
+  frequencies: new DocumentFrequencies(snapshot.documents, new Map(snapshot.frequencies)),
+  index: ArticleIndex.fromSnapshot(snapshot.index),
+  stories: new Map(
+    snapshot.stories.map(({ vocabulary, terms, entities, ...story }) => [
+      story.id,
+      { ...story, vocabulary: fromBase64(vocabulary, Uint32Array), profile: { terms: new Map(terms), entities: new Map(entities) } },
+    ]),
+  ),
+  articleSlots: new Map(snapshot.articleSlots),
+  edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats }])),
+  latest: snapshot.latest ?? Number.NEGATIVE_INFINITY,
+  lastSweep: snapshot.lastSweep ?? Number.NEGATIVE_INFINITY,
+});

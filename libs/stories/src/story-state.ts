@@ -1,0 +1,55 @@
+import { ArticleIndex, BLOOM_WORDS, DocumentFrequencies } from '@app/matching';
+import { DEFAULT_ENGINE_CONFIG, EngineConfig } from './engine-config';
+import { StoryProfile } from './story-profile';
+
+export interface StoryRecord {
+  id: string;
+  startedAt: number;
+  updatedAt: number;
+  articles: number;
+  /** Bloom filter of every term the story's articles used. */
+  vocabulary: Uint32Array;
+  profile: StoryProfile;
+}
+
+/** How often a paragraph key turned up at article edges, counted once per story. */
+export interface EdgeParagraphStats {
+  lastStory: string;
+  stories: number;
+  lastSeen: number;
+}
+
+/**
+ * Everything the engine knows, and nothing that is not a fold of story events. `evolve` updates it in place
+ * (a million-article index is not copied per event); `toSnapshot` gives the serialisable form.
+ */
+export interface StoryState {
+  config: EngineConfig;
+  frequencies: DocumentFrequencies;
+  index: ArticleIndex;
+  stories: Map<string, StoryRecord>;
+  articleSlots: Map<string, number>;
+  edgeParagraphs: Map<number, EdgeParagraphStats>;
+  /** Latest event time seen, and when the window was last swept. */
+  latest: number;
+  lastSweep: number;
+}
+
+export const emptyState = (config: EngineConfig = DEFAULT_ENGINE_CONFIG): StoryState => ({
+  config,
+  frequencies: new DocumentFrequencies(),
+  index: new ArticleIndex(config.index),
+  stories: new Map(),
+  articleSlots: new Map(),
+  edgeParagraphs: new Map(),
+  latest: Number.NEGATIVE_INFINITY,
+  lastSweep: Number.NEGATIVE_INFINITY,
+});
+
+export const newVocabulary = (): Uint32Array => new Uint32Array(BLOOM_WORDS);
+
+/** The story an indexed article belongs to now, after any merges. */
+export const storyOfArticle = (state: StoryState, articleId: string): string | undefined => {
+  const slot = state.articleSlots.get(articleId);
+  return slot === undefined ? undefined : state.index.storyId(slot);
+};

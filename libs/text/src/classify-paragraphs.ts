@@ -1,0 +1,46 @@
+import { isEdgeChrome, paragraphKey } from './boilerplate';
+import { paragraphs } from './segment';
+import { terms } from './tokenize';
+import { bagOf, DEFAULT_TOPICAL_CUT, topicalCut, TopicalCutOptions } from './topical-cut';
+
+/**
+ * - `story`: the article's own text, used for matching.
+ * - `chrome`: short page furniture at the edges (section labels, credits, "comments are closed").
+ * - `repeated`: a paragraph the stream has seen across many sources (learned boilerplate).
+ * - `appended`: trailing content on another topic (related stories, ads).
+ */
+export type ParagraphRole = 'story' | 'chrome' | 'repeated' | 'appended';
+
+export interface ClassifiedParagraph {
+  text: string;
+  role: ParagraphRole;
+  terms: string[];
+}
+
+export interface ClassifyOptions {
+  isRepeated: (key: string) => boolean;
+  weight: (term: string) => number;
+  topicalCut?: TopicalCutOptions;
+}
+
+export const classifyParagraphs = (body: string, options: ClassifyOptions): ClassifiedParagraph[] => {
+  const classified: ClassifiedParagraph[] = paragraphs(body).map((text) => ({
+    text,
+    terms: terms(text),
+    role: options.isRepeated(paragraphKey(text)) ? 'repeated' : 'story',
+  }));
+  const story = () => classified.filter((p) => p.role === 'story');
+  for (const edge of [story(), story().reverse()]) {
+    for (const paragraph of edge) {
+      if (!isEdgeChrome(paragraph.text)) break;
+      paragraph.role = 'chrome';
+    }
+  }
+  const remaining = story();
+  const cut = topicalCut(
+    remaining.map((p) => bagOf(p.terms, options.weight)),
+    options.topicalCut ?? DEFAULT_TOPICAL_CUT,
+  );
+  for (const paragraph of remaining.slice(cut)) paragraph.role = 'appended';
+  return classified;
+};

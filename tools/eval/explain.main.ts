@@ -1,0 +1,56 @@
+import { readFileSync } from 'fs';
+import { parseArgs } from 'util';
+import { assess } from '@app/stories';
+import { runEngine } from './run-engine';
+
+const usage = 'usage: npm run --silent explain -- --articles <file.ndjson> --id <articleId>';
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+/**
+ * Replays the file up to the article, then shows the reasoning the engine applied to it: its paragraphs by role,
+ * the candidate stories with their scores, the decision and the events it produced.
+ */
+const main = (): void => {
+  const { values } = parseArgs({ options: { articles: { type: 'string' }, id: { type: 'string' } } });
+  if (!values.articles || !values.id) throw new Error(usage);
+  const lines = readFileSync(values.articles, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => line.trim().length > 0);
+  let report: unknown;
+  runEngine(lines, undefined, (article, events, state, at) => {
+    if (article.id !== values.id || report) return;
+    const { analyzed, ranked, match, relation, mergeWith } = assess(article, state, at);
+    report = {
+      article: article.id,
+      decision: match ? { storyId: match.storyId, relation, mergeWith } : { newStory: true },
+      joinScore: state.config.joinScore,
+      candidates: ranked.slice(0, 10).map((c) => ({
+        storyId: c.storyId,
+        closestArticle: c.articleId,
+        score: round(c.score),
+        cosine: round(c.cosine),
+        entityOverlap: round(c.entityOverlap),
+        containment: round(c.containment),
+        jaccard: round(c.jaccard),
+      })),
+      paragraphs: analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text })),
+      events: events.map(({ type, storyId, eventId, ...rest }) => ({
+        type,
+        storyId,
+        eventId,
+        ...('relation' in rest ? { relation: rest.relation, newPassages: rest.newPassages, sharedPassages: rest.evidence.sharedPassages } : {}),
+      })),
+    };
+  });
+  if (!report) throw new Error(`article ${values.id} is not in ${values.articles} (or was rejected)`);
+  console.log(JSON.stringify(report, null, 2));
+};
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
