@@ -1,7 +1,7 @@
 import { hash32, mix32 } from './hash';
 
 export const SHINGLE_WORDS = 5;
-export const MINHASH_SIZE = 64;
+export const MINHASH_SIZE = 128;
 
 const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => mix32(i + 1, 0x9e3779b9));
 

@@ -3,6 +3,8 @@ import { hash32, heaviest, minhashSignature, shingles, tfidfVector } from '@app/
 import { ClassifiedParagraph, classifyParagraphs, entities, paragraphKey, terms, words } from '@app/text';
 import { StoryState } from './story-state';
 
+const MATURE_IDF_DOCUMENTS = 50;
+
 /** Paragraphs this close to either end are where scrapers leave boilerplate. */
 const EDGE_PARAGRAPHS = { leading: 2, trailing: 3, maxWords: 60 };
 
@@ -34,7 +36,8 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   const idf = (term: number) => state.frequencies.idf(term);
   const paragraphs = classifyParagraphs(article.body, {
     isRepeated: (key) => (state.edgeParagraphs.get(hash32(key))?.stories ?? 0) >= state.config.boilerplateStories,
-    weight: (term) => idf(hash32(term)),
+    // Until the stream has seen enough articles, IDF is noise and a flat weight finds the lead's topic better.
+    weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : (term) => idf(hash32(term)),
   });
   const story = paragraphs.filter((p) => p.role === 'story').map((p) => p.text);
   const storyOrAll = story.length > 0 ? story : paragraphs.map((p) => p.text);

@@ -29,7 +29,7 @@ export const combine = (cosine: number, sharedText: number, entities: number): n
  * Below a few agreeing MinHash slots the Jaccard estimate is noise, and containment would blow that noise up by the
  * size ratio of a short brief and a long original.
  */
-const MIN_TRUSTED_JACCARD = 4 / 64;
+const MIN_TRUSTED_JACCARD = 5 / 128;
 
 interface Closest {
   articleId: string;
@@ -44,9 +44,12 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
   const idf = (term: number) => frequencies.idf(term);
   // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it.
   const seen = new Map([...analyzed.vector].filter(([term]) => frequencies.frequency(term) > 0));
-  const query = heaviest(seen, config.queryTerms);
+  // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
+  const central = new Map(analyzed.fingerprint.terms.filter(([term]) => seen.has(term)).map(([term, count]) => [term, count]));
+  const query = new Map(heaviest(seen, config.queryTerms));
+  for (const [term] of heaviest(central, config.queryTerms / 3)) query.set(term, seen.get(term)!);
   const closest = new Map<string, Closest>();
-  for (const { slot } of index.candidates(query, config.candidates)) {
+  for (const { slot } of index.candidates([...query], config.candidates)) {
     const jaccard = estimateJaccard(analyzed.signature, index.signature(slot));
     const shared =
       jaccard < MIN_TRUSTED_JACCARD
