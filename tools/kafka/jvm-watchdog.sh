@@ -16,7 +16,7 @@ exec 3<&0
 jvm_pid=$$
 (
   # Ctrl-C or a TERM to the whole process group must not take the watcher down before it has done its job.
-  exit 0
+  trap '' INT TERM HUP
   while read -r _ <&3; do :; done
   kill -TERM "$jvm_pid" 2>/dev/null
   # Kafka's shutdown hook normally takes a second or two; past 30 s it is stuck.
