@@ -1,0 +1,119 @@
+import { StoryEvent, StoryUpdated } from '@app/contracts';
+import { assess } from './decide';
+import { StoryAssignments } from './story-assignments';
+import { Decision, loadFixture, streamArticles } from './testing/fixture-stream';
+
+const warmup = loadFixture('ecbplus-warmup.articles.ndjson');
+const seeds = loadFixture('seeds.articles.ndjson');
+/** Just before the earliest seed, so the undated warm-up stays inside the matching window with them. */
+const START = Date.parse('2022-09-06T00:00:00Z');
+
+const seed = (id: string) => seeds.find((a) => a.id === id)!;
+const naming = (d: Decision) => d.events.filter((e): e is Exclude<StoryEvent, { type: 'StoriesMerged' }> => e.type !== 'StoriesMerged');
+const updateFor = (decisions: Decision[], id: string): StoryUpdated => {
+  const event = decisions.find((d) => d.article.id === id)!.events[0];
+  if (event.type !== 'StoryUpdated') throw new Error(`${id} started a story: ${JSON.stringify(event.type)}`);
+  return event;
+};
+const assign = (decisions: Decision[]) => {
+  const assignments = new StoryAssignments();
+  for (const d of decisions) for (const e of d.events) assignments.apply(e);
+  return assignments;
+};
+
+describe('seed story after an ECB+ warm-up', () => {
+  const { state, decisions } = streamArticles([...warmup, ...seeds], START);
+  const assignments = assign(decisions);
+  const seedStory = assignments.storyOfArticle('seed-000')!;
+
+  it('puts all five seeds in one story', () => {
+    expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => seedStory));
+  });
+
+  it('lets no warm-up article into the seed story', () => {
+    expect(warmup.filter((a) => assignments.storyOfArticle(a.id) === seedStory).map((a) => a.id)).toEqual([]);
+  });
+
+  it('names every accepted article in exactly one StoryStarted/StoryUpdated', () => {
+    for (const d of decisions) {
+      expect(naming(d).map((e) => e.articleId)).toEqual([d.article.id]);
+    }
+  });
+
+  it('sees the Taipei Times copy as syndicated from the AP original', () => {
+    const event = updateFor(decisions, 'seed-004');
+    expect(event.relation).toBe('syndicated');
+    expect(event.evidence.matchedArticleId).toBe('seed-000');
+    expect(event.newPassages).toEqual([]);
+  });
+
+  it('sees the New York Post version as a rewrite that adds the history and the UN veto', () => {
+    const event = updateFor(decisions, 'seed-001');
+    expect(event.relation).toBe('rewrite');
+    expect(event.newPassages.some((p) => p.includes('date back to 1948'))).toBe(true);
+    expect(event.newPassages.some((p) => p.includes('vetoed a US-backed bid'))).toBe(true);
+  });
+
+  it('calls an exact resend (same id) a duplicate with nothing new', () => {
+    const [event] = streamArticles([seed('seed-003')], START, { state, firstKey: 10_000 }).decisions[0].events;
+    expect(event).toMatchObject({ type: 'StoryUpdated', storyId: seedStory, relation: 'duplicate', newPassages: [] });
+  });
+
+  it('calls the same text under a new id a duplicate', () => {
+    const copy = { ...seed('seed-002'), id: 'seed-002-again' };
+    const [event] = streamArticles([copy], START, { state, firstKey: 10_001 }).decisions[0].events;
+    expect(event).toMatchObject({ type: 'StoryUpdated', storyId: seedStory, relation: 'duplicate', newPassages: [] });
+  });
+});
+
+describe('paragraph roles of the Taipei Times copy', () => {
+  it('marks its four trailing paragraphs on other topics as appended', () => {
+    const before = seeds.filter((a) => a.id !== 'seed-004');
+    const { state } = streamArticles([...warmup, ...before], START);
+    const article = seed('seed-004');
+    const at = Date.parse(article.publishedAt!);
+    const roles = assess(article, state, at).analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text }));
+    const appended = roles.filter((p) => p.role === 'appended');
+    expect(appended).toHaveLength(4);
+    expect(roles.slice(-4)).toEqual(appended);
+    expect(appended[0].text).toMatch(/tariff/i);
+    expect(appended[1].text).toMatch(/Taiwan/);
+    expect(appended[1].text).toMatch(/drill/i);
+    expect(appended[2].text.startsWith('CHIP EXCEPTION:')).toBe(true);
+    expect(appended[3].text.startsWith('THUGGISH BEHAVIOR:')).toBe(true);
+  });
+});
+
+/** Deterministic shuffle (mulberry32) so a failure names a reproducible order. */
+const shuffled = <T>(items: readonly T[], seedValue: number): T[] => {
+  let s = seedValue;
+  const next = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+};
+
+describe('seed story regardless of order', () => {
+  const orders: [string, () => Decision[]][] = [
+    ['seeds last, in reverse', () => streamArticles([...warmup, ...[...seeds].reverse()], START).decisions],
+    ...[1, 2, 3].map((n): [string, () => Decision[]] => [
+      `seeds shuffled into the warm-up (order ${n})`,
+      () => streamArticles(shuffled([...warmup, ...seeds], n), START).decisions,
+    ]),
+  ];
+
+  it.each(orders)('%s: one seed story, no intruders', (_name, run) => {
+    const assignments = assign(run());
+    const story = assignments.storyOfArticle('seed-000');
+    expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
+    expect(warmup.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
+  });
+});
