@@ -1,0 +1,88 @@
+import { parseArticle, validateArticle } from './article.schema';
+
+const valid = { id: 'a-1', body: 'Russia buys rockets from North Korea.' };
+const rejection = (raw: string, max?: number) => {
+  const parsed = parseArticle(raw, max);
+  if (parsed.ok) throw new Error(`accepted ${raw.slice(0, 80)}`);
+  return parsed.rejections;
+};
+
+describe('parseArticle', () => {
+  it('accepts the minimal article', () => {
+    expect(parseArticle(JSON.stringify(valid))).toEqual({ ok: true, value: valid });
+  });
+
+  it('drops unknown fields', () => {
+    expect(parseArticle(JSON.stringify({ ...valid, tracking: { x: 1 }, score: 3 }))).toEqual({ ok: true, value: valid });
+  });
+
+  it('rejects a missing body, naming the field', () => {
+    expect(rejection(JSON.stringify({ id: 'a-1' }))).toEqual([{ field: 'body', problem: expect.stringContaining('missing') }]);
+  });
+
+  it('rejects an empty or blank body', () => {
+    expect(rejection(JSON.stringify({ id: 'a-1', body: ' \n ' }))).toEqual([{ field: 'body', problem: 'is empty' }]);
+  });
+
+  it('rejects wrong types field by field', () => {
+    const fields = rejection(JSON.stringify({ id: 7, body: ['x'], title: false })).map((r) => r.field);
+    expect(fields.sort()).toEqual(['body', 'id', 'title']);
+  });
+
+  it('rejects an empty or overlong id with its limit', () => {
+    expect(rejection(JSON.stringify({ ...valid, id: '' }))[0]).toMatchObject({ field: 'id', limit: 1 });
+    expect(rejection(JSON.stringify({ ...valid, id: 'x'.repeat(257) }))[0]).toMatchObject({ field: 'id', limit: 256 });
+  });
+
+  it('rejects a body over the configured limit and says which limit', () => {
+    const body = 'é'.repeat(600); // 1200 bytes of UTF-8: the limit counts bytes, not characters
+    expect(parseArticle(JSON.stringify({ ...valid, body }), 1200).ok).toBe(true);
+    expect(rejection(JSON.stringify({ ...valid, body: `${body}x` }), 1200)).toEqual([
+      { field: 'body', problem: expect.stringContaining('1200 bytes'), limit: 1200 },
+    ]);
+  });
+
+  it('rejects a payload far over the limit before parsing it', () => {
+    const [r] = rejection(`{"id":"a","body":"${'x'.repeat(70_000)}`, 100); // truncated JSON too: never parsed
+    expect(r).toMatchObject({ field: '$', limit: 100 + 64 * 1024 });
+  });
+
+  it('refuses prototype-pollution keys at any depth', () => {
+    expect(rejection('{"id":"a","body":"b","__proto__":{"admin":true}}')).toEqual([
+      { field: '__proto__', problem: expect.stringContaining('forbidden') },
+    ]);
+    expect(rejection('{"id":"a","body":"b","meta":{"constructor":{"prototype":1}}}')[0].field).toBe('meta.constructor');
+  });
+
+  it('rejects a lone surrogate', () => {
+    expect(rejection(JSON.stringify({ id: 'a', body: 'broken \ud800 text' }))).toEqual([
+      { field: 'body', problem: expect.stringContaining('surrogate') },
+    ]);
+  });
+
+  it('rejects bad JSON, empty input and non-objects', () => {
+    expect(rejection('{"id": "a", "body": ')[0]).toMatchObject({ field: '$', problem: expect.stringContaining('not valid JSON') });
+    expect(parseArticle(null)).toEqual({ ok: false, rejections: [{ field: '$', problem: 'is empty' }] });
+    expect(rejection('[1,2]')).toEqual([{ field: '$', problem: 'must be a JSON object' }]);
+  });
+
+  it('accepts Buffers as Kafka delivers them', () => {
+    expect(parseArticle(Buffer.from(JSON.stringify(valid)))).toEqual({ ok: true, value: valid });
+  });
+
+  it.each(['2022-09-06T10:00:00Z', '2022-09-06T10:00:00+02:00'])('accepts publishedAt %s', (publishedAt) => {
+    expect(validateArticle({ ...valid, publishedAt }).ok).toBe(true);
+  });
+
+  it.each(['yesterday', '2022-09-06', '2022-09-06T10:00:00'])('rejects publishedAt %s', (publishedAt) => {
+    expect(rejection(JSON.stringify({ ...valid, publishedAt }))[0].field).toBe('publishedAt');
+  });
+
+  it.each(['en', 'en-GB', 'zh-Hant-TW', 'es-419'])('accepts language %s', (language) => {
+    expect(validateArticle({ ...valid, language }).ok).toBe(true);
+  });
+
+  it.each(['english', 'e', 'en_GB', 'en-'])('rejects language %s', (language) => {
+    expect(rejection(JSON.stringify({ ...valid, language }))).toEqual([{ field: 'language', problem: expect.stringContaining('BCP-47') }]);
+  });
+});
