@@ -1,0 +1,1 @@
+export const DEDUP_CONFIG = Symbol('DEDUP_CONFIG');
