@@ -2,7 +2,8 @@ import { normalizeText } from './normalize';
 import { isStopword } from './stopwords';
 import { stem } from './tokenize';
 
-const TOKEN = /[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu;
+// A comma between digits is a thousands separator: "1,200" is one number, not "1" and "200".
+const TOKEN = /[\p{L}\p{N}]+(?:(?:['.\-]|(?<=\d),(?=\d))[\p{L}\p{N}]+)*/gu;
 const CAPITALISED = /^\p{Lu}/u;
 const NUMBER = /^\d[\d,.]*$/;
 
