@@ -1,0 +1,94 @@
+import { cpus, totalmem } from 'os';
+import { DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
+import { loadCorpus } from './corpus';
+import { Synthesizer } from './synthesize';
+
+/**
+ * Engine throughput and memory at growing index sizes. Only decide+evolve is timed; text synthesis is not.
+ * Env: BENCH_SIZES (default 10000,100000,1000000), BENCH_MEASURE (articles timed per size, default 2000),
+ * BENCH_MAX_SECONDS (stop filling after this wall time, default 600), BENCH_SEED.
+ */
+const DAY = 24 * 60 * 60 * 1000;
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).sort((a, b) => a - b);
+const measure = Number(process.env.BENCH_MEASURE ?? 2000);
+const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 600);
+// One article per second of event time inside a ten-year window: nothing is evicted, so every article is live.
+const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, windowMs: 3650 * DAY };
+const START = Date.parse('2018-07-01T00:00:00Z');
+
+const gc = (): void => {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run with node --expose-gc (npm run bench:engine does)');
+  collect();
+  collect();
+};
+/** heapUsed misses typed-array backing stores, where the index columns live, so both are reported. */
+const memory = () => {
+  gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, withBuffers: m.heapUsed + m.arrayBuffers };
+};
+
+const { sources, files } = loadCorpus();
+const synth = new Synthesizer(sources, Number(process.env.BENCH_SEED ?? 1));
+const state: StoryState = emptyState(config);
+let fed = 0;
+let engineNs = 0n;
+
+/** Feeds one synthetic article; returns the engine's time for it in nanoseconds. */
+const feed = (): bigint => {
+  const at = START + fed * 1000;
+  const article = synth.next(`b-${fed}`, new Date(at).toISOString());
+  const t0 = process.hrtime.bigint();
+  handleArticle(state, article, { at, eventKey: `bench-${fed}` });
+  const spent = process.hrtime.bigint() - t0;
+  fed++;
+  engineNs += spent;
+  return spent;
+};
+
+const baseline = memory();
+const began = Date.now();
+const rows: string[] = [];
+let reached = 0;
+for (const size of sizes) {
+  while (state.index.liveArticles < size && (Date.now() - began) / 1000 < maxSeconds) feed();
+  const live = state.index.liveArticles;
+  const mem = memory();
+  const latencies: number[] = [];
+  for (let i = 0; i < measure; i++) latencies.push(Number(feed()) / 1e6);
+  latencies.sort((a, b) => a - b);
+  const total = latencies.reduce((s, x) => s + x, 0);
+  const kb = (bytes: number) => (bytes / live / 1024).toFixed(2);
+  const row = [
+    size === live ? `${size}` : `${size} (reached ${live})`,
+    `${Math.round((measure / total) * 1000)}`,
+    latencies[Math.floor(measure / 2)].toFixed(2),
+    latencies[Math.floor(measure * 0.99)].toFixed(2),
+    kb(mem.heap - baseline.heap),
+    kb(mem.withBuffers - baseline.withBuffers),
+    `${state.stories.size}`,
+    `${Math.round((Date.now() - began) / 1000)}`,
+  ];
+  rows.push(`| ${row.join(' | ')} |`);
+  process.stderr.write(`${rows[rows.length - 1]}\n`);
+  reached = live;
+  if (live < size) break;
+}
+
+const cpu = cpus();
+const fillRate = fed / (Number(engineNs) / 1e9);
+console.log(
+  [
+    `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`,
+    `- Corpus: ${sources.length} real articles from ${files.join(', ')}`,
+    `- Config: default engine config except windowMs = 3650 days (one article per event-second, so nothing is evicted)`,
+    `- Sizes: ${sizes.join(', ')}; ${measure} articles timed at each size; fill budget ${maxSeconds} s`,
+    '',
+    '| indexed articles | articles/s (decide+evolve, 1 core) | p50 ms | p99 ms | KB/article (heapUsed) | KB/article (heap + ArrayBuffers) | live stories | wall s |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `- Whole run: ${fed} articles through decide+evolve at ${Math.round(fillRate)} articles/s on average; largest index ${reached}.`,
+  ].join('\n'),
+);
