@@ -11,16 +11,35 @@ const root = join(__dirname, '..');
 
 const modifiedAt = (path) => (existsSync(path) ? statSync(path).mtimeMs : undefined);
 
+const npm = (args, stdio = ['ignore', process.stderr, process.stderr]) =>
+  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', [...args, '--no-audit', '--no-fund'], { cwd: root, stdio, encoding: 'utf8' });
+
+const npmOrExit = (args) => {
+  const { status } = npm(args);
+  if (status !== 0) process.exit(status ?? 1);
+};
+
+/**
+ * `npm ci` refuses a lockfile that lacks entries for other platforms' optional packages (a registry mirror that
+ * serves only this platform's @swc/core binaries leaves them out), so the lockfile-respecting `npm install
+ * --no-save` takes over then, without rewriting package-lock.json.
+ */
+const cleanInstall = () => {
+  const ci = npm(['ci'], ['ignore', 'pipe', 'pipe']);
+  if (ci.status === 0) return;
+  const reason = `${ci.stderr}`.split('\n').find((line) => /npm error (?!code)/.test(line)) ?? `exit status ${ci.status}`;
+  process.stderr.write(`[setup] npm ci failed (${reason.replace(/^npm error /, '')}); using npm install --no-save\n`);
+  npmOrExit(['install', '--no-save']);
+};
+
 /** npm rewrites node_modules/.package-lock.json on every install, after package-lock.json, so it dates the install. */
 const installDependenciesIfStale = () => {
   const lockfile = modifiedAt(join(root, 'package-lock.json'));
   const installed = modifiedAt(join(root, 'node_modules', '.package-lock.json'));
   if (installed !== undefined && (lockfile === undefined || installed >= lockfile)) return;
-  const args = lockfile === undefined ? ['install'] : ['ci'];
-  process.stderr.write(`[setup] npm ${args.join(' ')}: node_modules is ${installed === undefined ? 'missing' : 'older than package-lock.json'}\n`);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, [...args, '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  process.stderr.write(`[setup] installing npm dependencies: node_modules is ${installed === undefined ? 'missing' : 'older than package-lock.json'}\n`);
+  if (lockfile === undefined) npmOrExit(['install']);
+  else cleanInstall();
 };
 
 /**
