@@ -4,7 +4,7 @@ import { join } from 'path';
 import { storyEventSchema, Topics } from '@app/contracts';
 import { resolveBroker } from '../tools/kafka/resolve-broker';
 import { startApp, stopApp } from './demo/app-process';
-import { ensureTopics } from './demo/ensure-topics';
+import { ensureTopics } from '../apps/dedup/src/story-stream/ensure-topics';
 
 const ROOT = join(__dirname, '..');
 const SEEDS = join(ROOT, 'test', 'fixtures', 'engine', 'seeds.articles.ndjson');

@@ -1,6 +1,7 @@
 import { Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { EngineConfig } from '@app/stories';
+import { ensureTopics } from './ensure-topics';
 import { processRecord } from './process-record';
 import { rebuildFromStoryLog } from './story-log';
 import { storySummaries } from './story-summary';
@@ -39,6 +40,7 @@ export class StoryStream {
   ) {}
 
   async start(): Promise<void> {
+    await ensureTopics(this.kafka);
     const startedAt = Date.now();
     const rebuilt = await rebuildFromStoryLog(this.kafka, this.options.engine);
     this.state = rebuilt.state;
