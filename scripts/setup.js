@@ -11,8 +11,13 @@ const root = join(__dirname, '..');
 
 const modifiedAt = (path) => (existsSync(path) ? statSync(path).mtimeMs : undefined);
 
+// `npm run --silent setup` passes loglevel=silent down through the environment; errors must still show.
 const npm = (args, stdio = ['ignore', process.stderr, process.stderr]) =>
-  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', [...args, '--no-audit', '--no-fund'], { cwd: root, stdio, encoding: 'utf8' });
+  spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio,
+    encoding: 'utf8',
+  });
 
 const npmOrExit = (args) => {
   const { status } = npm(args);
@@ -25,7 +30,7 @@ const npmOrExit = (args) => {
  * --no-save` takes over then, without rewriting package-lock.json.
  */
 const cleanInstall = () => {
-  const ci = npm(['ci'], ['ignore', 'pipe', 'pipe']);
+  const ci = npm(['ci', '--color=false'], ['ignore', 'pipe', 'pipe']);
   if (ci.status === 0) return;
   const reason = `${ci.stderr}`.split('\n').find((line) => /npm error (?!code)/.test(line)) ?? `exit status ${ci.status}`;
   process.stderr.write(`[setup] npm ci failed (${reason.replace(/^npm error /, '')}); using npm install --no-save\n`);
