@@ -8,6 +8,10 @@ import { consumeUntil, Received, testConsumer, testKafka, testProducer, uniqueNa
 const SEEDS = readFileSync(join(__dirname, '..', 'fixtures', 'engine', 'seeds.articles.ndjson'), 'utf8')
   .split('\n')
   .filter((l) => l.trim());
+// Stream IDF means nothing on five documents: the engine first sees a CC BY 3.0 ECB+ sample, as a live feed would.
+const WARMUP = readFileSync(join(__dirname, '..', 'fixtures', 'engine', 'ecbplus-warmup.articles.ndjson'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const quiet = { log: () => undefined, error: () => undefined };
 
 type ArticleEvent = Exclude<StoryEvent, { type: 'StoriesMerged' }>;
@@ -29,6 +33,11 @@ describe('dedup story stream on a real broker', () => {
     await stream.start();
     const producer = testProducer(kafka, { idempotent: true });
     await producer.connect();
+    const warmup = testConsumer(kafka, { groupId: uniqueName('warmup-reader'), readUncommitted: false });
+    await warmup.connect();
+    await warmup.subscribe({ topic: Topics.storyEvents, fromBeginning: true });
+    await producer.send({ topic: Topics.articles, messages: WARMUP.map((value) => ({ key: (JSON.parse(value) as { id: string }).id, value })) });
+    await consumeUntil(warmup, (r) => articleEvents(r).length >= WARMUP.length);
     const poison = ['{"id": "no-body"}', 'not json at all', '{"id": 7, "body": "x"}'];
     await producer.send({
       topic: Topics.articles,
