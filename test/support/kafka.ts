@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Consumer, type ConsumerConfig, type IHeaders, Kafka, logLevel, Partitioners, type Producer, type ProducerConfig } from 'kafkajs';
+import { type Consumer, type ConsumerConfig, Kafka, logLevel, Partitioners, type Producer, type ProducerConfig } from 'kafkajs';
 
 /** The broker global-setup started (or the one KAFKA_BROKERS named). */
 export const testBrokers = (): string[] => {
@@ -37,7 +37,6 @@ export interface Received {
   readonly offset: string;
   readonly key: string | undefined;
   readonly value: string | undefined;
-  readonly headers: IHeaders | undefined;
 }
 
 /**
@@ -63,7 +62,6 @@ export const consumeUntil = async (
               offset: message.offset,
               key: message.key?.toString(),
               value: message.value?.toString(),
-              headers: message.headers,
             });
             if (done(received)) resolve();
           },
