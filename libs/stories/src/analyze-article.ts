@@ -27,7 +27,12 @@ const edgeKeys = (paragraphs: readonly string[]): number[] => {
 
 const countTerms = (texts: readonly string[]): Map<number, number> => {
   const counts = new Map<number, number>();
-  for (const text of texts) for (const term of terms(text)) counts.set(hash32(term), (counts.get(hash32(term)) ?? 0) + 1);
+  for (const text of texts) {
+    for (const term of terms(text)) {
+      const hash = hash32(term);
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
+  }
   return counts;
 };
 
