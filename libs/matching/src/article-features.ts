@@ -1,6 +1,6 @@
 /** What the index keeps of one article: enough to score it against newcomers, and nothing of its text. */
 export interface ArticleFeatures {
-  /** Heaviest term hashes (by TF-IDF when indexed) with their raw counts in the article. */
+  /** Heaviest terms (by TF-IDF when indexed) as the caller's term ids, with their raw counts in the article. */
   terms: number[];
   counts: number[];
   minhash: number[];

@@ -1,6 +1,8 @@
 import { ArticleFeatures, DEFAULT_INDEX_LIMITS, IndexLimits } from './article-features';
+import { bestSlots } from './best-slots';
 import { ensureCapacity, fromBase64, toBase64 } from './growable';
-import { MINHASH_SIZE } from './minhash';
+import { estimateJaccard, MINHASH_SIZE } from './minhash';
+import { TermWeights } from './term-weights';
 import { tfWeight } from './term-vector';
 
 export interface Candidate {
@@ -22,7 +24,8 @@ export interface ArticleIndexSnapshot {
 /**
  * Indexed articles in columns of typed arrays (a few hundred bytes each, no per-article objects), an inverted index
  * from heavy terms to slots, and eviction by event time. Evicted slots are reused, so memory follows the window,
- * not the history.
+ * not the history. Terms are the caller's dense term ids (see DocumentFrequencies); snapshots store them as the
+ * caller's stable term hashes.
  */
 export class ArticleIndex {
   private size = 0;
@@ -32,7 +35,7 @@ export class ArticleIndex {
   private free: number[] = [];
   private sequence = new Float64Array(0);
   private times = new Float64Array(0);
-  private termHashes = new Uint32Array(0);
+  private termIds = new Uint32Array(0);
   private termWeights = new Float32Array(0);
   private termCounts = new Uint8Array(0);
   private minhash = new Uint32Array(0);
@@ -40,6 +43,13 @@ export class ArticleIndex {
   private entityHashes = new Uint32Array(0);
   private entityCounts = new Uint8Array(0);
   private readonly postings = new Map<number, number[]>();
+  /** Each story's slots, so a merge relabels the merged stories' articles instead of scanning the whole index. */
+  private readonly storySlots = new Map<string, number[]>();
+  /** Retrieval scratch, one entry per slot: shared mass, and the query that last touched the slot. */
+  private mass = new Float64Array(0);
+  private touchedBy = new Uint32Array(0);
+  private touched = new Int32Array(0);
+  private queries = 0;
 
   constructor(readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS) {}
 
@@ -52,13 +62,13 @@ export class ArticleIndex {
     this.reserve(slot + 1);
     const { termsPerArticle: k, entitiesPerArticle: e } = this.limits;
     this.articleIds[slot] = articleId;
-    this.storyIds[slot] = storyId;
+    this.label(slot, storyId);
     this.sequence[slot] = this.sequenceCounter++;
     this.times[slot] = features.time;
     const termCount = Math.min(k, features.terms.length);
     this.termCounts[slot] = termCount;
     for (let i = 0; i < termCount; i++) {
-      this.termHashes[slot * k + i] = features.terms[i];
+      this.termIds[slot * k + i] = features.terms[i];
       this.termWeights[slot * k + i] = features.counts[i];
       this.post(features.terms[i], slot);
     }
@@ -86,23 +96,24 @@ export class ArticleIndex {
     return this.shingleCounts[slot];
   }
 
-  signature(slot: number): Uint32Array {
-    return this.minhash.subarray(slot * MINHASH_SIZE, (slot + 1) * MINHASH_SIZE);
+  /** Estimated shingle Jaccard of a signature with the stored article's. */
+  jaccard(slot: number, signature: ArrayLike<number>): number {
+    return estimateJaccard(signature, this.minhash, slot * MINHASH_SIZE);
   }
 
   /**
    * Cosine between a unit query vector and the stored article, weighted with today's IDF rather than the IDF of the
    * day it was indexed: articles indexed while the stream was young would otherwise keep their flat early weights.
    */
-  cosine(slot: number, query: ReadonlyMap<number, number>, idf: (term: number) => number): number {
+  cosine(slot: number, query: TermWeights, idf: (term: number) => number): number {
     const k = this.limits.termsPerArticle;
     let dot = 0;
     let norm = 0;
-    for (let i = 0; i < this.termCounts[slot]; i++) {
-      const term = this.termHashes[slot * k + i];
-      const weight = tfWeight(this.termWeights[slot * k + i]) * idf(term);
+    for (let i = slot * k, end = i + this.termCounts[slot]; i < end; i++) {
+      const term = this.termIds[i];
+      const weight = tfWeight(this.termWeights[i]) * idf(term);
       norm += weight * weight;
-      dot += weight * (query.get(term) ?? 0);
+      dot += weight * query.weightOf(term);
     }
     return norm === 0 ? 0 : dot / Math.sqrt(norm);
   }
@@ -112,19 +123,32 @@ export class ArticleIndex {
     return this.entityHashes.subarray(slot * e, slot * e + this.entityCounts[slot]);
   }
 
-  /** Slots sharing the query's terms, best pre-score first (ties: older first, for determinism). */
+  /**
+   * Slots sharing the query's terms, best pre-score first (ties: older first, for determinism). A slot's pre-score
+   * is the sum, in query order, of the weights of the query terms under which it is among the newest
+   * `postingsScanned` postings. Scores go to typed scratch indexed by slot rather than a Map: at a million articles
+   * one query walks tens of thousands of postings.
+   */
   candidates(query: ReadonlyArray<readonly [number, number]>, limit: number): Candidate[] {
-    const mass = new Map<number, number>();
+    const { mass, touchedBy, sequence } = this;
+    const stamp = ++this.queries;
+    let touched = 0;
     for (const [term, weight] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
       const from = Math.max(0, list.length - this.limits.postingsScanned);
-      for (let i = from; i < list.length; i++) mass.set(list[i], (mass.get(list[i]) ?? 0) + weight);
+      if (this.touched.length < touched + list.length - from) this.touched = ensureCapacity(this.touched, touched + list.length - from, Int32Array);
+      for (let i = from; i < list.length; i++) {
+        const slot = list[i];
+        if (touchedBy[slot] === stamp) mass[slot] += weight;
+        else {
+          touchedBy[slot] = stamp;
+          mass[slot] = weight;
+          this.touched[touched++] = slot;
+        }
+      }
     }
-    return [...mass.entries()]
-      .map(([slot, sharedMass]) => ({ slot, sharedMass }))
-      .sort((a, b) => b.sharedMass - a.sharedMass || this.sequence[a.slot] - this.sequence[b.slot])
-      .slice(0, limit);
+    return bestSlots(this.touched, touched, limit, mass, sequence).map((slot) => ({ slot, sharedMass: mass[slot] }));
   }
 
   /** Drops every article older than `horizon`; returns the ids it dropped. */
@@ -136,32 +160,43 @@ export class ArticleIndex {
     if (evicted.size === 0) return [];
     const k = this.limits.termsPerArticle;
     const touched = new Set<number>();
-    for (const slot of evicted) for (let i = 0; i < this.termCounts[slot]; i++) touched.add(this.termHashes[slot * k + i]);
+    for (const slot of evicted) for (let i = 0; i < this.termCounts[slot]; i++) touched.add(this.termIds[slot * k + i]);
     for (const term of touched) {
       const kept = this.postings.get(term)!.filter((slot) => !evicted.has(slot));
       if (kept.length === 0) this.postings.delete(term);
       else this.postings.set(term, kept);
     }
     const ids: string[] = [];
+    const stories = new Set<string>();
     for (const slot of [...evicted].sort((a, b) => a - b)) {
       ids.push(this.articleIds[slot]!);
+      stories.add(this.storyIds[slot]!);
       this.articleIds[slot] = null;
       this.storyIds[slot] = null;
       this.termCounts[slot] = 0;
       this.entityCounts[slot] = 0;
       this.free.push(slot);
     }
+    for (const story of stories) {
+      const kept = this.storySlots.get(story)!.filter((slot) => this.storyIds[slot] === story);
+      if (kept.length === 0) this.storySlots.delete(story);
+      else this.storySlots.set(story, kept);
+    }
     return ids;
   }
 
-  /** Re-points every slot of the merged stories at the survivor. Linear, but merges are rare. */
+  /** Re-points every slot of the merged stories at the survivor. */
   relabelStories(merged: ReadonlySet<string>, survivor: string): void {
-    for (let slot = 0; slot < this.size; slot++) {
-      if (this.storyIds[slot] !== null && merged.has(this.storyIds[slot]!)) this.storyIds[slot] = survivor;
+    for (const story of merged) {
+      const slots = this.storySlots.get(story);
+      if (story === survivor || slots === undefined) continue;
+      this.storySlots.delete(story);
+      for (const slot of slots) this.label(slot, survivor);
     }
   }
 
-  toSnapshot(): ArticleIndexSnapshot {
+  /** `termHash` maps the index's term ids back to the stable hashes a snapshot stores. */
+  toSnapshot(termHash: (id: number) => number): ArticleIndexSnapshot {
     const n = this.size;
     const k = this.limits.termsPerArticle;
     const e = this.limits.entitiesPerArticle;
@@ -175,7 +210,7 @@ export class ArticleIndex {
       columns: {
         sequence: toBase64(this.sequence.subarray(0, n)),
         times: toBase64(this.times.subarray(0, n)),
-        termHashes: toBase64(this.termHashes.subarray(0, n * k)),
+        termHashes: toBase64(this.mapTerms(this.termIds, n, termHash)),
         termWeights: toBase64(this.termWeights.subarray(0, n * k)),
         termCounts: toBase64(this.termCounts.subarray(0, n)),
         minhash: toBase64(this.minhash.subarray(0, n * MINHASH_SIZE)),
@@ -186,19 +221,23 @@ export class ArticleIndex {
     };
   }
 
-  static fromSnapshot(snapshot: ArticleIndexSnapshot): ArticleIndex {
+  /** `termId` maps a stored term hash to the caller's id for it. */
+  static fromSnapshot(snapshot: ArticleIndexSnapshot, termId: (hash: number) => number): ArticleIndex {
     const index = new ArticleIndex(snapshot.limits);
     const c = snapshot.columns;
     index.size = snapshot.size;
     index.sequenceCounter = snapshot.sequence;
     index.articleIds = [...snapshot.articleIds];
-    index.storyIds = [...snapshot.storyIds];
+    snapshot.storyIds.forEach((story, slot) => {
+      if (story !== null) index.label(slot, story);
+      else index.storyIds[slot] = null;
+    });
     index.free = [...snapshot.free];
     index.sequence = fromBase64(c.sequence, Float64Array);
     index.times = fromBase64(c.times, Float64Array);
-    index.termHashes = fromBase64(c.termHashes, Uint32Array);
     index.termWeights = fromBase64(c.termWeights, Float32Array);
     index.termCounts = fromBase64(c.termCounts, Uint8Array);
+    index.termIds = index.mapTerms(fromBase64(c.termHashes, Uint32Array), index.size, termId);
     index.minhash = fromBase64(c.minhash, Uint32Array);
     index.shingleCounts = fromBase64(c.shingleCounts, Uint32Array);
     index.entityHashes = fromBase64(c.entityHashes, Uint32Array);
@@ -207,8 +246,24 @@ export class ArticleIndex {
     const bySequence = Array.from({ length: index.size }, (_, slot) => slot)
       .filter((slot) => index.articleIds[slot] !== null)
       .sort((a, b) => index.sequence[a] - index.sequence[b]);
-    for (const slot of bySequence) for (let i = 0; i < index.termCounts[slot]; i++) index.post(index.termHashes[slot * k + i], slot);
+    for (const slot of bySequence) for (let i = 0; i < index.termCounts[slot]; i++) index.post(index.termIds[slot * k + i], slot);
+    index.reserve(index.size);
     return index;
+  }
+
+  /** The term column with each article's terms mapped; cells past an article's term count stay 0. */
+  private mapTerms(column: Uint32Array, slots: number, map: (term: number) => number) {
+    const k = this.limits.termsPerArticle;
+    const mapped = new Uint32Array(slots * k);
+    for (let slot = 0; slot < slots; slot++) for (let i = slot * k; i < slot * k + this.termCounts[slot]; i++) mapped[i] = map(column[i]);
+    return mapped;
+  }
+
+  private label(slot: number, story: string): void {
+    this.storyIds[slot] = story;
+    const slots = this.storySlots.get(story);
+    if (slots) slots.push(slot);
+    else this.storySlots.set(story, [slot]);
   }
 
   private post(term: number, slot: number): void {
@@ -222,12 +277,14 @@ export class ArticleIndex {
     const e = this.limits.entitiesPerArticle;
     this.sequence = ensureCapacity(this.sequence, slots, Float64Array);
     this.times = ensureCapacity(this.times, slots, Float64Array);
-    this.termHashes = ensureCapacity(this.termHashes, slots * k, Uint32Array);
+    this.termIds = ensureCapacity(this.termIds, slots * k, Uint32Array);
     this.termWeights = ensureCapacity(this.termWeights, slots * k, Float32Array);
     this.termCounts = ensureCapacity(this.termCounts, slots, Uint8Array);
     this.minhash = ensureCapacity(this.minhash, slots * MINHASH_SIZE, Uint32Array);
     this.shingleCounts = ensureCapacity(this.shingleCounts, slots, Uint32Array);
     this.entityHashes = ensureCapacity(this.entityHashes, slots * e, Uint32Array);
     this.entityCounts = ensureCapacity(this.entityCounts, slots, Uint8Array);
+    this.mass = ensureCapacity(this.mass, slots, Float64Array);
+    this.touchedBy = ensureCapacity(this.touchedBy, slots, Uint32Array);
   }
 }

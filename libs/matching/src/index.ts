@@ -2,7 +2,7 @@ export * from './hash';
 export * from './minhash';
 export * from './document-frequencies';
 export * from './term-vector';
-export * from './entity-overlap';
+export * from './term-weights';
 export * from './article-features';
 export * from './article-index';
 export * from './term-bloom';

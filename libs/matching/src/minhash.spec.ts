@@ -1,4 +1,6 @@
-import { containment, estimateJaccard, minhashSignature, shingles } from './minhash';
+import fc from 'fast-check';
+import { hash32, mix32 } from './hash';
+import { containment, estimateJaccard, MINHASH_SIZE, minhashSignature, shingles } from './minhash';
 
 /** A deterministic synthetic text: distinct words so the shingle sets are easy to reason about. */
 const text = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => `w${from + i}`);
@@ -36,6 +38,39 @@ describe('minhash', () => {
   it('hashes a text shorter than one shingle as a whole', () => {
     expect(shingles(['a', 'b']).size).toBe(1);
     expect(shingles([]).size).toBe(0);
+  });
+
+  // The fast paths are hand-inlined forms of these definitions; the properties pin them together.
+  it('hashes each shingle as hash32 of its words joined by spaces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 30 }), (words) => {
+        const expected = words.length < 5 ? [hash32(words.join(' '))] : [];
+        for (let i = 0; i + 5 <= words.length; i++) expected.push(hash32(words.slice(i, i + 5).join(' ')));
+        expect([...shingles(words)]).toEqual(words.length === 0 ? [] : [...new Set(expected)]);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('takes in each slot the least mix32 of a shingle with that slot\'s seed', () => {
+    const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => mix32(i + 1, 0x9e3779b9));
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 50 }), (hashes) => {
+        const expected = seeds.map((seed) => Math.min(0xffffffff, ...hashes.map((h) => mix32(h, seed))));
+        expect(minhashSignature(hashes)).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 12 },
+    );
+  });
+
+  it('signs a long text (its shingles outgrow the kernel\'s first memory page) and then a short one', () => {
+    const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => mix32(i + 1, 0x9e3779b9));
+    const definition = (hashes: number[]) =>
+      seeds.map((seed) => hashes.reduce((least, h) => Math.min(least, mix32(h, seed)), 0xffffffff));
+    const long = Array.from({ length: 40_000 }, (_, i) => mix32(i, 77));
+    expect(minhashSignature(long)).toEqual(definition(long));
+    expect(minhashSignature([5, 6])).toEqual(definition([5, 6]));
+    expect(minhashSignature([])).toEqual(definition([]));
   });
 
   it('has zero containment for an empty text', () => {

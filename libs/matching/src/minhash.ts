@@ -1,34 +1,43 @@
 import { hash32, mix32 } from './hash';
+import { minhashKernel } from './minhash-kernel';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
 
-const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => mix32(i + 1, 0x9e3779b9));
+const SEEDS = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => mix32(i + 1, 0x9e3779b9));
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+/** hash32(words.slice(from, from + count).join(' ')), without building the string. */
+const hashOfJoined = (words: readonly string[], from: number, count: number): number => {
+  let h = 0x811c9dc5;
+  for (let w = from; w < from + count; w++) {
+    if (w > from) h = Math.imul(h ^ SPACE, FNV_PRIME);
+    const word = words[w];
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  }
+  return h >>> 0;
+};
 
 /** Hashes of the overlapping word n-grams: the unit of verbatim reuse. */
 export const shingles = (words: readonly string[], size = SHINGLE_WORDS): Set<number> => {
   const out = new Set<number>();
   if (words.length === 0) return out;
   if (words.length < size) out.add(hash32(words.join(' ')));
-  for (let i = 0; i + size <= words.length; i++) out.add(hash32(words.slice(i, i + size).join(' ')));
+  for (let i = 0; i + size <= words.length; i++) out.add(hashOfJoined(words, i, size));
   return out;
 };
 
-export const minhashSignature = (shingleHashes: Iterable<number>): number[] => {
-  const signature = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
-  for (const shingle of shingleHashes) {
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const h = mix32(shingle, SEEDS[i]);
-      if (h < signature[i]) signature[i] = h;
-    }
-  }
-  return signature;
-};
+/** Slot i is the least mix32(shingle, SEEDS[i]) over the shingles; see minhash-kernel for how it is computed. */
+export const minhashSignature: (shingleHashes: Iterable<number>) => number[] = minhashKernel(SEEDS);
 
-/** Fraction of agreeing MinHash slots: an unbiased estimate of the shingle Jaccard similarity. */
-export const estimateJaccard = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+/**
+ * Fraction of agreeing MinHash slots: an unbiased estimate of the shingle Jaccard similarity. `b` may be read from
+ * `bOffset` on, so a signature stored in a column is compared in place.
+ */
+export const estimateJaccard = (a: ArrayLike<number>, b: ArrayLike<number>, bOffset = 0): number => {
   let agree = 0;
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) agree++;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[bOffset + i]) agree++;
   return agree / MINHASH_SIZE;
 };
 

@@ -1,6 +1,6 @@
 import { Article, Fingerprint } from '@app/contracts';
-import { hash32, heaviest, minhashSignature, shingles, tfidfVector } from '@app/matching';
-import { ClassifiedParagraph, classifyParagraphs, entities, paragraphKey, terms, words } from '@app/text';
+import { hash32, heaviest, minhashSignature, shingles, tfidfVector, tfWeight } from '@app/matching';
+import { ClassifiedParagraph, classifyParagraphs, entities, terms } from '@app/text';
 import { StoryState } from './story-state';
 
 const MATURE_IDF_DOCUMENTS = 50;
@@ -14,21 +14,23 @@ export interface AnalyzedArticle {
   vector: Map<number, number>;
   signature: number[];
   shingles: number;
-  /** Distinct entity hashes, heaviest first. */
+  /** Distinct entity hashes, most salient first (the ones the fingerprint keeps). */
   entities: number[];
+  /** Every entity the article names, weighted by salience: how often it names it, times how rare the name is. */
+  entitySalience: Map<number, number>;
   fingerprint: Fingerprint;
 }
 
-const edgeKeys = (paragraphs: readonly string[]): number[] => {
+const edgeKeys = (paragraphs: readonly ClassifiedParagraph[]): number[] => {
   const { leading, trailing, maxWords } = EDGE_PARAGRAPHS;
   const edges = paragraphs.length <= leading + trailing ? paragraphs : [...paragraphs.slice(0, leading), ...paragraphs.slice(-trailing)];
-  return [...new Set(edges.filter((p) => words(p).length <= maxWords).map((p) => hash32(paragraphKey(p))))];
+  return [...new Set(edges.filter((p) => p.words.length <= maxWords).map((p) => hash32(p.key)))];
 };
 
-const countTerms = (texts: readonly string[]): Map<number, number> => {
+const countTerms = (termLists: readonly (readonly string[])[]): Map<number, number> => {
   const counts = new Map<number, number>();
-  for (const text of texts) {
-    for (const term of terms(text)) {
+  for (const list of termLists) {
+    for (const term of list) {
       const hash = hash32(term);
       counts.set(hash, (counts.get(hash) ?? 0) + 1);
     }
@@ -44,20 +46,27 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
     // Until the stream has seen enough articles, IDF is noise and a flat weight finds the lead's topic better.
     weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : (term) => idf(hash32(term)),
   });
-  const story = paragraphs.filter((p) => p.role === 'story').map((p) => p.text);
-  const storyOrAll = story.length > 0 ? story : paragraphs.map((p) => p.text);
-  const titled = article.title ? [article.title, ...storyOrAll] : storyOrAll;
-  const counts = countTerms(titled);
+  const story = paragraphs.filter((p) => p.role === 'story');
+  const storyOrAll = story.length > 0 ? story : paragraphs;
+  const storyTerms = storyOrAll.map((p) => p.terms);
+  const counts = countTerms(article.title ? [terms(article.title), ...storyTerms] : storyTerms);
   const vector = tfidfVector(counts, idf);
-  const shingleSet = shingles(words(storyOrAll.join('\n')));
-  const entityWeights = new Map<number, number>();
-  for (const entity of entities(titled.join('\n'))) entityWeights.set(hash32(entity), idf(hash32(entity)));
+  const texts = storyOrAll.map((p) => p.text);
+  const titled = article.title ? [article.title, ...texts] : texts;
+  const shingleSet = shingles(storyOrAll.flatMap((p) => p.words));
+  const entityCounts = new Map<number, number>();
+  for (const entity of entities(titled.join('\n'))) {
+    const hash = hash32(entity);
+    entityCounts.set(hash, (entityCounts.get(hash) ?? 0) + 1);
+  }
+  const entitySalience = new Map([...entityCounts].map(([hash, count]) => [hash, tfWeight(count) * idf(hash)]));
   const fingerprint: Fingerprint = {
-    terms: [...counts.entries()].sort((a, b) => a[0] - b[0]),
-    edges: edgeKeys(paragraphs.map((p) => p.text)),
+    // Term hashes are distinct, so a numeric sort of the keys alone gives the order.
+    terms: Array.from(Uint32Array.from(counts.keys()).sort(), (term): [number, number] => [term, counts.get(term)!]),
+    edges: edgeKeys(paragraphs),
     minhash: minhashSignature(shingleSet),
     shingles: shingleSet.size,
-    entities: heaviest(entityWeights, state.config.entities).map(([hash]) => hash),
+    entities: heaviest(entitySalience, state.config.entities).map(([hash]) => hash),
     time,
   };
   return {
@@ -66,6 +75,7 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
     signature: fingerprint.minhash,
     shingles: fingerprint.shingles,
     entities: fingerprint.entities,
+    entitySalience,
     fingerprint,
   };
 };

@@ -9,8 +9,11 @@ const SWEEPS_PER_WINDOW = 48;
 const indexArticle = (state: StoryState, articleId: string, storyId: string, fingerprint: Fingerprint): void => {
   const counts = new Map(fingerprint.terms);
   const top = heaviest(tfidfVector(counts, (t) => state.frequencies.idf(t)), state.config.index.termsPerArticle);
+  // Counted before the index takes the article, so that its new terms have ids; `top` was weighed with the IDF
+  // the stream had before this article, as always.
+  state.frequencies.add(counts.keys());
   const slot = state.index.add(articleId, storyId, {
-    terms: top.map(([term]) => term),
+    terms: top.map(([term]) => state.frequencies.idOf(term)),
     counts: top.map(([term]) => counts.get(term)!),
     minhash: fingerprint.minhash,
     shingles: fingerprint.shingles,
@@ -18,10 +21,9 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
     time: fingerprint.time,
   });
   state.articleSlots.set(articleId, slot);
-  state.frequencies.add(counts.keys());
   const story = state.stories.get(storyId)!;
   for (const term of counts.keys()) bloomAdd(story.vocabulary, term);
-  addToProfile(story.profile, fingerprint.terms, fingerprint.entities, (t) => state.frequencies.idf(t));
+  addToProfile(story.profile, fingerprint.terms, fingerprint.entities, state.frequencies);
   for (const edge of fingerprint.edges) {
     const seen = state.edgeParagraphs.get(edge);
     if (!seen) state.edgeParagraphs.set(edge, { lastStory: storyId, stories: 1, lastSeen: fingerprint.time });
@@ -50,7 +52,7 @@ const merge = (state: StoryState, event: StoriesMerged): void => {
   for (const id of merged) {
     const absorbed = state.stories.get(id)!;
     bloomUnion(survivor.vocabulary, absorbed.vocabulary);
-    mergeProfiles(survivor.profile, absorbed.profile, (t) => state.frequencies.idf(t));
+    mergeProfiles(survivor.profile, absorbed.profile, state.frequencies);
     survivor.articles += absorbed.articles;
     survivor.startedAt = Math.min(survivor.startedAt, absorbed.startedAt);
     survivor.updatedAt = Math.max(survivor.updatedAt, absorbed.updatedAt);

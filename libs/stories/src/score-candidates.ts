@@ -1,4 +1,4 @@
-import { containment, estimateJaccard, heaviest } from '@app/matching';
+import { containment, heaviest, TermWeights } from '@app/matching';
 import { AnalyzedArticle } from './analyze-article';
 import { profileCosine, profileEntityOverlap } from './story-profile';
 import { StoryState } from './story-state';
@@ -41,21 +41,30 @@ interface Closest {
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
   const { index, frequencies, config } = state;
-  const idf = (term: number) => frequencies.idf(term);
+  const idf = (id: number) => frequencies.idfOf(id);
   // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it.
-  const seen = new Map([...analyzed.vector].filter(([term]) => frequencies.frequency(term) > 0));
+  const ids = new Map<number, number>();
+  for (const term of analyzed.vector.keys()) {
+    const id = frequencies.idOf(term);
+    if (id >= 0) ids.set(term, id);
+  }
+  const seen = new Map([...analyzed.vector].filter(([term]) => ids.has(term)));
+  const seenWeights = new TermWeights(
+    [...seen.keys()].map((term) => ids.get(term)!),
+    [...seen.values()],
+  );
   // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
   const central = new Map(analyzed.fingerprint.terms.filter(([term]) => seen.has(term)).map(([term, count]) => [term, count]));
   const query = new Map(heaviest(seen, config.queryTerms));
   for (const [term] of heaviest(central, config.queryTerms / 3)) query.set(term, seen.get(term)!);
   const closest = new Map<string, Closest>();
-  for (const { slot } of index.candidates([...query], config.candidates)) {
-    const jaccard = estimateJaccard(analyzed.signature, index.signature(slot));
+  for (const { slot } of index.candidates([...query].map(([term, weight]) => [ids.get(term)!, weight]), config.candidates)) {
+    const jaccard = index.jaccard(slot, analyzed.signature);
     const shared =
       jaccard < MIN_TRUSTED_JACCARD
         ? 0
         : Math.max(containment(jaccard, analyzed.shingles, index.shingles(slot)), containment(jaccard, index.shingles(slot), analyzed.shingles));
-    const cosine = index.cosine(slot, analyzed.vector, idf);
+    const cosine = index.cosine(slot, seenWeights, idf);
     const storyId = index.storyId(slot);
     const best = closest.get(storyId);
     if (!best || shared > best.containment || (shared === best.containment && cosine > best.cosine)) {
@@ -65,8 +74,8 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
   const scores: PairScore[] = [];
   for (const [storyId, near] of closest) {
     const story = state.stories.get(storyId)!;
-    const cosine = profileCosine(story.profile, analyzed.vector, idf);
-    const overlap = profileEntityOverlap(story.profile, analyzed.entities, story.articles, idf);
+    const cosine = profileCosine(story.profile, seenWeights, frequencies);
+    const overlap = profileEntityOverlap(story.profile, analyzed.entitySalience, story.articles, frequencies);
     scores.push({
       storyId,
       articleId: near.articleId,

@@ -1,5 +1,6 @@
 import { ArticleIndex, ArticleIndexSnapshot, DocumentFrequencies, fromBase64, toBase64 } from '@app/matching';
 import { EngineConfig } from './engine-config';
+import { profileOf, profileTerms } from './story-profile';
 import { EdgeParagraphStats, StoryState } from './story-state';
 
 /** The engine state as plain JSON: what the dedup service writes every N events so a restart replays only the tail. */
@@ -30,12 +31,12 @@ export const toSnapshot = (state: StoryState): StorySnapshot => ({
   version: 1,
   config: state.config,
   documents: state.frequencies.documents,
-  frequencies: [...state.frequencies.counts.entries()],
-  index: state.index.toSnapshot(),
+  frequencies: state.frequencies.entries(),
+  index: state.index.toSnapshot((id) => state.frequencies.termOf(id)),
   stories: [...state.stories.values()].map(({ profile, vocabulary, ...story }) => ({
     ...story,
     vocabulary: toBase64(vocabulary),
-    terms: [...profile.terms.entries()],
+    terms: profileTerms(profile, state.frequencies),
     entities: [...profile.entities.entries()],
   })),
   articleSlots: [...state.articleSlots.entries()],
@@ -44,18 +45,21 @@ export const toSnapshot = (state: StoryState): StorySnapshot => ({
   lastSweep: finiteOrNull(state.lastSweep),
 });
 
-export const fromSnapshot = (snapshot: StorySnapshot): StoryState => ({
-  config: snapshot.config,
-  frequencies: new DocumentFrequencies(snapshot.documents, new Map(snapshot.frequencies)),
-  index: ArticleIndex.fromSnapshot(snapshot.index),
-  stories: new Map(
-    snapshot.stories.map(({ vocabulary, terms, entities, ...story }) => [
-      story.id,
-      { ...story, vocabulary: fromBase64(vocabulary, Uint32Array), profile: { terms: new Map(terms), entities: new Map(entities) } },
-    ]),
-  ),
-  articleSlots: new Map(snapshot.articleSlots),
-  edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats }])),
-  latest: snapshot.latest ?? Number.NEGATIVE_INFINITY,
-  lastSweep: snapshot.lastSweep ?? Number.NEGATIVE_INFINITY,
-});
+export const fromSnapshot = (snapshot: StorySnapshot): StoryState => {
+  const frequencies = DocumentFrequencies.fromEntries(snapshot.documents, snapshot.frequencies);
+  return {
+    config: snapshot.config,
+    frequencies,
+    index: ArticleIndex.fromSnapshot(snapshot.index, (hash) => frequencies.idOf(hash)),
+    stories: new Map(
+      snapshot.stories.map(({ vocabulary, terms, entities, ...story }) => [
+        story.id,
+        { ...story, vocabulary: fromBase64(vocabulary, Uint32Array), profile: profileOf(terms, new Map(entities), frequencies) },
+      ]),
+    ),
+    articleSlots: new Map(snapshot.articleSlots),
+    edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats }])),
+    latest: snapshot.latest ?? Number.NEGATIVE_INFINITY,
+    lastSweep: snapshot.lastSweep ?? Number.NEGATIVE_INFINITY,
+  };
+};

@@ -1,71 +1,150 @@
-import { tfWeight } from '@app/matching';
+import { DocumentFrequencies, ensureCapacity, TermWeights, tfWeight } from '@app/matching';
 
 /** A story's centroid: summed sublinear term weights of its articles, pruned to its heaviest terms. */
 export const PROFILE_TERMS = 256;
 
 export interface StoryProfile {
-  terms: Map<number, number>;
+  /**
+   * Term ids (DocumentFrequencies) and their summed weights, the first `size` entries of the arrays. The order is
+   * part of the state: new terms append and a prune rewrites heaviest first, and every cosine sums in this order,
+   * so a live run, a replay and a restored snapshot agree to the last bit.
+   */
+  termIds: Uint32Array;
+  termWeights: Float64Array;
+  size: number;
   entities: Map<number, number>;
 }
 
-export const newProfile = (): StoryProfile => ({ terms: new Map(), entities: new Map() });
+export const newProfile = (): StoryProfile => ({ termIds: new Uint32Array(0), termWeights: new Float64Array(0), size: 0, entities: new Map() });
 
-type Idf = (term: number) => number;
+/** The profile's terms as [term hash, weight] in profile order: the snapshot form. */
+export const profileTerms = (profile: StoryProfile, frequencies: DocumentFrequencies): [number, number][] =>
+  Array.from({ length: profile.size }, (_, i): [number, number] => [frequencies.termOf(profile.termIds[i]), profile.termWeights[i]]);
+
+export const profileOf = (terms: readonly (readonly [number, number])[], entities: Map<number, number>, frequencies: DocumentFrequencies): StoryProfile => ({
+  termIds: Uint32Array.from(terms, ([term]) => frequencies.idOf(term)),
+  termWeights: Float64Array.from(terms, ([, weight]) => weight),
+  size: terms.length,
+  entities,
+});
+
+/**
+ * Adds weights to the profile's terms: existing terms in place, new ones appended in the order given (the order a
+ * Map would keep). The additions are looked up in a small table rather than the profile, which can hold 512 terms.
+ */
+const addWeights = (profile: StoryProfile, ids: ArrayLike<number>, weights: ArrayLike<number>): void => {
+  const adding = new TermWeights(ids, weights);
+  const found = new Array<boolean>(ids.length).fill(false);
+  let added = ids.length;
+  for (let i = 0; i < profile.size; i++) {
+    const at = adding.positionOf(profile.termIds[i]);
+    if (at < 0) continue;
+    profile.termWeights[i] += weights[at];
+    found[at] = true;
+    added--;
+  }
+  profile.termIds = ensureCapacity(profile.termIds, profile.size + added, Uint32Array);
+  profile.termWeights = ensureCapacity(profile.termWeights, profile.size + added, Float64Array);
+  for (let at = 0; at < ids.length; at++) {
+    if (found[at]) continue;
+    profile.termIds[profile.size] = ids[at];
+    profile.termWeights[profile.size] = weights[at];
+    profile.size++;
+  }
+};
 
 /** Keeps the terms heaviest by TF-IDF, so a rare name outlives a common word the story used often. */
-const prune = (weights: Map<number, number>, keep: number, idf: Idf): void => {
+const pruneTerms = (profile: StoryProfile, frequencies: DocumentFrequencies): void => {
+  if (profile.size <= PROFILE_TERMS * 2) return;
+  const kept = Array.from({ length: profile.size }, (_, i): [number, number, number, number] => {
+    const id = profile.termIds[i];
+    const weight = profile.termWeights[i];
+    return [frequencies.termOf(id), weight, weight * frequencies.idfOf(id), id];
+  })
+    .sort((a, b) => b[2] - a[2] || a[0] - b[0])
+    .slice(0, PROFILE_TERMS);
+  kept.forEach(([, weight, , id], i) => {
+    profile.termIds[i] = id;
+    profile.termWeights[i] = weight;
+  });
+  profile.size = kept.length;
+};
+
+const pruneEntities = (weights: Map<number, number>, keep: number, frequencies: DocumentFrequencies): void => {
   if (weights.size <= keep * 2) return;
   const kept = [...weights.entries()]
-    .map(([term, w]): [number, number, number] => [term, w, w * idf(term)])
+    .map(([entity, w]): [number, number, number] => [entity, w, w * frequencies.idf(entity)])
     .sort((a, b) => b[2] - a[2] || a[0] - b[0])
     .slice(0, keep);
   weights.clear();
-  for (const [term, weight] of kept) weights.set(term, weight);
+  for (const [entity, weight] of kept) weights.set(entity, weight);
 };
 
+/** Every term of `terms` must be known to `frequencies` (indexing adds the article's terms before its profile). */
 export const addToProfile = (
   profile: StoryProfile,
   terms: ReadonlyArray<readonly [number, number]>,
   entities: readonly number[],
-  idf: Idf,
+  frequencies: DocumentFrequencies,
 ): void => {
-  for (const [term, count] of terms) profile.terms.set(term, (profile.terms.get(term) ?? 0) + tfWeight(count));
+  addWeights(
+    profile,
+    terms.map(([term]) => frequencies.idOf(term)),
+    terms.map(([, count]) => tfWeight(count)),
+  );
   for (const entity of entities) profile.entities.set(entity, (profile.entities.get(entity) ?? 0) + 1);
-  prune(profile.terms, PROFILE_TERMS, idf);
-  prune(profile.entities, PROFILE_TERMS / 4, idf);
+  pruneTerms(profile, frequencies);
+  pruneEntities(profile.entities, PROFILE_TERMS / 4, frequencies);
 };
 
-export const mergeProfiles = (into: StoryProfile, other: StoryProfile, idf: Idf): void => {
-  for (const [term, w] of other.terms) into.terms.set(term, (into.terms.get(term) ?? 0) + w);
+export const mergeProfiles = (into: StoryProfile, other: StoryProfile, frequencies: DocumentFrequencies): void => {
+  addWeights(into, other.termIds.subarray(0, other.size), other.termWeights.subarray(0, other.size));
   for (const [e, w] of other.entities) into.entities.set(e, (into.entities.get(e) ?? 0) + w);
-  prune(into.terms, PROFILE_TERMS, idf);
-  prune(into.entities, PROFILE_TERMS / 4, idf);
+  pruneTerms(into, frequencies);
+  pruneEntities(into.entities, PROFILE_TERMS / 4, frequencies);
 };
 
 /** Cosine of a unit query vector with the centroid, weighted by today's IDF. */
-export const profileCosine = (profile: StoryProfile, query: ReadonlyMap<number, number>, idf: Idf): number => {
+export const profileCosine = (profile: StoryProfile, query: TermWeights, frequencies: DocumentFrequencies): number => {
   let dot = 0;
   let norm = 0;
-  for (const [term, w] of profile.terms) {
-    const weight = w * idf(term);
+  for (let i = 0; i < profile.size; i++) {
+    const id = profile.termIds[i];
+    const weight = profile.termWeights[i] * frequencies.idfOf(id);
     norm += weight * weight;
-    dot += weight * (query.get(term) ?? 0);
+    dot += weight * query.weightOf(id);
   }
   return norm === 0 ? 0 : dot / Math.sqrt(norm);
 };
 
 /**
- * Share of the newcomer's entity mass that the story has named, with the story's names weighted by how many of
- * its articles used them (a name every version carries is the story's; one mentioned once is a detail).
+ * How far the newcomer and the story are about the same people, places and numbers, read both ways: the share of
+ * the newcomer's salient names the story carries, and the share of the story's names (weighted by how many of its
+ * articles used them: a name every version carries is the story's, one mentioned once is a detail) that the newcomer
+ * carries. Two rehab check-ins share the clinic and the verb; only one direction fails for a brief, both fail for
+ * a different protagonist, so the geometric mean keeps the brief and drops the other event.
  */
-export const profileEntityOverlap = (profile: StoryProfile, entities: readonly number[], articles: number, idf: Idf): number => {
-  if (entities.length === 0 || profile.entities.size === 0) return 0;
-  let shared = 0;
+export const profileEntityOverlap = (
+  profile: StoryProfile,
+  salience: ReadonlyMap<number, number>,
+  articles: number,
+  frequencies: DocumentFrequencies,
+): number => {
+  if (salience.size === 0 || profile.entities.size === 0) return 0;
+  // A name's share of the story: in how many of its articles it appears, against half of them.
+  const half = Math.max(1, articles / 2);
+  let carried = 0;
   let mass = 0;
-  for (const entity of entities) {
-    const w = idf(entity);
-    mass += w;
-    shared += w * Math.min(1, (profile.entities.get(entity) ?? 0) / Math.max(1, articles / 2));
+  for (const [entity, weight] of salience) {
+    mass += weight;
+    carried += weight * Math.min(1, (profile.entities.get(entity) ?? 0) / half);
   }
-  return shared / mass;
+  let found = 0;
+  let storyMass = 0;
+  for (const [entity, count] of profile.entities) {
+    const weight = Math.min(1, count / half) * frequencies.idf(entity);
+    storyMass += weight;
+    if (salience.has(entity)) found += weight;
+  }
+  return storyMass === 0 ? 0 : Math.sqrt((carried / mass) * (found / storyMass));
 };

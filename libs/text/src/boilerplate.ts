@@ -6,7 +6,9 @@ import { words } from './tokenize';
  */
 export const CHROME_MAX_WORDS = 6;
 
-export const isEdgeChrome = (paragraph: string): boolean => words(paragraph).length <= CHROME_MAX_WORDS;
+export const isEdgeChrome = (paragraphWords: readonly string[]): boolean => paragraphWords.length <= CHROME_MAX_WORDS;
 
 /** The key under which the stream learns repeated paragraphs (signatures, disclaimers, newsletter pitches). */
-export const paragraphKey = (paragraph: string): string => words(paragraph).join(' ');
+export const keyOfWords = (paragraphWords: readonly string[]): string => paragraphWords.join(' ');
+
+export const paragraphKey = (paragraph: string): string => keyOfWords(words(paragraph));

@@ -1,7 +1,7 @@
-import { isEdgeChrome, paragraphKey } from './boilerplate';
+import { isEdgeChrome, keyOfWords } from './boilerplate';
 import { paragraphs } from './segment';
-import { terms } from './tokenize';
-import { bagOf, DEFAULT_TOPICAL_CUT, topicalCut, TopicalCutOptions } from './topical-cut';
+import { tokenize } from './tokenize';
+import { DEFAULT_TOPICAL_CUT, topicalCut, TopicalCutOptions } from './topical-cut';
 
 /**
  * - `story`: the article's own text, used for matching.
@@ -14,7 +14,11 @@ export type ParagraphRole = 'story' | 'chrome' | 'repeated' | 'appended';
 export interface ClassifiedParagraph {
   text: string;
   role: ParagraphRole;
+  /** Tokenised once here: shingles, edge keys and matching all read these rather than re-tokenising the text. */
+  words: string[];
   terms: string[];
+  /** The paragraph's boilerplate key (`paragraphKey`). */
+  key: string;
 }
 
 export interface ClassifyOptions {
@@ -24,21 +28,22 @@ export interface ClassifyOptions {
 }
 
 export const classifyParagraphs = (body: string, options: ClassifyOptions): ClassifiedParagraph[] => {
-  const classified: ClassifiedParagraph[] = paragraphs(body).map((text) => ({
-    text,
-    terms: terms(text),
-    role: options.isRepeated(paragraphKey(text)) ? 'repeated' : 'story',
-  }));
+  const classified: ClassifiedParagraph[] = paragraphs(body).map((text) => {
+    const { words, terms } = tokenize(text);
+    const key = keyOfWords(words);
+    return { text, words, terms, key, role: options.isRepeated(key) ? 'repeated' : 'story' };
+  });
   const story = () => classified.filter((p) => p.role === 'story');
   for (const edge of [story(), story().reverse()]) {
     for (const paragraph of edge) {
-      if (!isEdgeChrome(paragraph.text)) break;
+      if (!isEdgeChrome(paragraph.words)) break;
       paragraph.role = 'chrome';
     }
   }
   const remaining = story();
   const cut = topicalCut(
-    remaining.map((p) => bagOf(p.terms, options.weight)),
+    remaining.map((p) => p.terms),
+    options.weight,
     options.topicalCut ?? DEFAULT_TOPICAL_CUT,
   );
   for (const paragraph of remaining.slice(cut)) paragraph.role = 'appended';

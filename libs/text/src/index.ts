@@ -1,5 +1,6 @@
 export * from './normalize';
 export * from './tokenize';
+export * from './stem';
 export * from './stopwords';
 export * from './segment';
 export * from './entities';

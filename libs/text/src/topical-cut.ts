@@ -1,35 +1,3 @@
-/** Sparse term bag: term → weight. */
-export type TermBag = Map<string, number>;
-
-export const bagOf = (terms: readonly string[], weight: (term: string) => number): TermBag => {
-  const bag: TermBag = new Map();
-  for (const term of terms) bag.set(term, (bag.get(term) ?? 0) + weight(term));
-  return bag;
-};
-
-const addInto = (into: TermBag, bag: TermBag): TermBag => {
-  for (const [term, w] of bag) into.set(term, (into.get(term) ?? 0) + w);
-  return into;
-};
-
-const topTerms = (bag: TermBag, count: number): string[] =>
-  [...bag.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([term]) => term);
-
-export const cosine = (a: TermBag, b: TermBag): number => {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small) dot += w * (large.get(term) ?? 0);
-  if (dot === 0) return 0;
-  let na = 0;
-  let nb = 0;
-  for (const w of a.values()) na += w * w;
-  for (const w of b.values()) nb += w * w;
-  return dot / Math.sqrt(na * nb);
-};
-
 export interface TopicalCutOptions {
   /** Below this similarity between what precedes and what follows a cut, the tail is another topic. */
   maxTailSimilarity: number;
@@ -44,33 +12,153 @@ export interface TopicalCutOptions {
 export const DEFAULT_TOPICAL_CUT: TopicalCutOptions = { maxTailSimilarity: 0.08, minLeadFraction: 0.34, anchors: 10, anchorsToBelong: 2 };
 
 /**
- * Where unrelated trailing content begins ("related stories", an ad, a second article glued on), or `bags.length`
- * when there is none. The cut is the earliest one whose whole tail, and every paragraph in it, is topically
- * disconnected from everything before it and names too few of its anchor terms. IDF weighting keeps shared function-like words ("US", "said") from
- * bridging the two parts.
+ * A paragraph's weighted bag of terms over article-local term ids. Ids are numbered in order of first use in the
+ * article, so the terms of any lead (paragraphs 0..k) are exactly the ids below its size, in first-use order.
+ * Plain arrays throughout: these are small and short-lived, and a typed array costs an off-heap allocation each.
  */
-export const topicalCut = (bags: readonly TermBag[], options: TopicalCutOptions = DEFAULT_TOPICAL_CUT): number => {
-  const n = bags.length;
+interface Bag {
+  ids: number[];
+  values: number[];
+}
+
+/**
+ * Bags in first-use order within each paragraph; a term's value sums its weight once per use, in order, so every
+ * figure below is the same float a term → weight Map built the plain way would hold.
+ */
+const bagsOf = (paragraphs: readonly (readonly string[])[], weight: (term: string) => number) => {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const weights: number[] = [];
+  const scratch: number[] = [];
+  /** The last paragraph (1-based) that used each term: membership does not hinge on a weight being non-zero. */
+  const usedIn: number[] = [];
+  const bags: Bag[] = [];
+  /** Distinct terms in paragraphs 0..j: the size of the lead ending at j. */
+  const leadSizes: number[] = [];
+  for (const terms of paragraphs) {
+    const order: number[] = [];
+    for (const term of terms) {
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = names.length;
+        ids.set(term, id);
+        names.push(term);
+        // A weight is a function of the term alone, so it is asked once per article rather than once per use.
+        weights.push(weight(term));
+        scratch.push(0);
+        usedIn.push(0);
+      }
+      if (usedIn[id] !== bags.length + 1) {
+        usedIn[id] = bags.length + 1;
+        order.push(id);
+      }
+      scratch[id] += weights[id];
+    }
+    bags.push({ ids: order, values: order.map((id) => scratch[id]) });
+    for (const id of order) scratch[id] = 0;
+    leadSizes.push(names.length);
+  }
+  return { names, bags, leadSizes };
+};
+
+const zeros = (length: number): number[] => new Array<number>(length).fill(0);
+
+const sumOfSquares = (values: readonly number[], ids: readonly number[], count: number): number => {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += values[ids[i]] * values[ids[i]];
+  return sum;
+};
+
+/**
+ * Cosine of a lead (dense over ids, its terms the ids below `leadSize`) with another bag (dense `values`, its terms
+ * `ids` in insertion order): the dot product runs over the smaller side in its own order, as a Map-based cosine does.
+ */
+const leadCosine = (lead: readonly number[], leadSize: number, leadNorm: number, values: readonly number[], ids: readonly number[], size: number): number => {
+  let dot = 0;
+  if (leadSize <= size) for (let id = 0; id < leadSize; id++) dot += lead[id] * values[id];
+  else for (let i = 0; i < size; i++) dot += values[ids[i]] * lead[ids[i]];
+  if (dot === 0) return 0;
+  return dot / Math.sqrt(leadNorm * sumOfSquares(values, ids, size));
+};
+
+/**
+ * The lead's heaviest terms, ties by term (so the choice does not depend on hashing or paragraph order). A selection
+ * rather than a sort of the whole lead: it runs for every candidate cut whose tail looks disconnected.
+ */
+const anchorsOf = (lead: readonly number[], leadSize: number, names: readonly string[], count: number): number[] => {
+  const heavier = (a: number, b: number) => lead[a] > lead[b] || (lead[a] === lead[b] && names[a] < names[b]);
+  const top: number[] = [];
+  for (let id = 0; id < leadSize && count > 0; id++) {
+    if (top.length < count) top.push(id);
+    else if (heavier(id, top[count - 1])) top[count - 1] = id;
+    else continue;
+    for (let i = top.length - 1; i > 0 && heavier(top[i], top[i - 1]); i--) [top[i], top[i - 1]] = [top[i - 1], top[i]];
+  }
+  return top;
+};
+
+/**
+ * Where unrelated trailing content begins ("related stories", an ad, a second article glued on), or the number of
+ * paragraphs when there is none. The cut is the earliest one whose whole tail, and every paragraph in it, is
+ * topically disconnected from everything before it and names too few of its anchor terms. IDF weighting keeps
+ * shared function-like words ("US", "said") from bridging the two parts.
+ *
+ * It runs on every article, so bags are arrays over article-local ids instead of Maps, and the lead of each
+ * candidate cut is a prefix row computed once.
+ */
+export const topicalCut = (
+  paragraphs: readonly (readonly string[])[],
+  weight: (term: string) => number,
+  options: TopicalCutOptions = DEFAULT_TOPICAL_CUT,
+): number => {
+  const n = paragraphs.length;
   if (n < 2) return n;
   const firstCandidate = Math.max(1, Math.ceil(n * options.minLeadFraction));
-  const prefixes: TermBag[] = [];
-  let running: TermBag = new Map();
-  for (const bag of bags) {
-    running = addInto(new Map(running), bag);
-    prefixes.push(running);
+  const { names, bags, leadSizes } = bagsOf(paragraphs, weight);
+  const terms = names.length;
+  /** leads[j]: summed values of paragraphs 0..j, kept for the leads a candidate cut can have. */
+  const leads: number[][] = [];
+  let running = zeros(terms);
+  for (let j = 0; j < n - 1; j++) {
+    const lead = j === 0 ? running : running.slice();
+    const { ids, values } = bags[j];
+    for (let i = 0; i < ids.length; i++) lead[ids[i]] += values[i];
+    if (j >= firstCandidate - 1) leads[j] = lead;
+    running = lead;
   }
+  const identity = Array.from({ length: terms }, (_, id) => id);
+  const tail = zeros(terms);
+  const tailOrder: number[] = [];
+  const inTail = zeros(terms);
+  const paragraph = zeros(terms);
+  const inParagraph = zeros(terms);
   let cut = n;
-  let tail: TermBag = new Map();
   for (let k = n - 1; k >= firstCandidate; k--) {
-    tail = addInto(tail, bags[k]);
-    const lead = prefixes[k - 1];
-    if (cosine(lead, tail) >= options.maxTailSimilarity) continue;
-    const anchors = topTerms(lead, options.anchors);
+    const { ids, values } = bags[k];
+    for (let i = 0; i < ids.length; i++) {
+      if (inTail[ids[i]] === 0) {
+        inTail[ids[i]] = 1;
+        tailOrder.push(ids[i]);
+      }
+      tail[ids[i]] += values[i];
+    }
+    const lead = leads[k - 1];
+    const leadSize = leadSizes[k - 1];
+    const leadNorm = sumOfSquares(lead, identity, leadSize);
+    if (leadCosine(lead, leadSize, leadNorm, tail, tailOrder, tailOrder.length) >= options.maxTailSimilarity) continue;
+    const anchors = anchorsOf(lead, leadSize, names, options.anchors);
     let everyParagraphDisconnected = true;
     for (let j = k; j < n && everyParagraphDisconnected; j++) {
+      const bag = bags[j];
+      for (let i = 0; i < bag.ids.length; i++) {
+        paragraph[bag.ids[i]] = bag.values[i];
+        inParagraph[bag.ids[i]] = 1;
+      }
       everyParagraphDisconnected =
-        cosine(lead, bags[j]) < options.maxTailSimilarity * 1.5 &&
-        anchors.filter((t) => bags[j].has(t)).length < options.anchorsToBelong;
+        leadCosine(lead, leadSize, leadNorm, paragraph, bag.ids, bag.ids.length) < options.maxTailSimilarity * 1.5 &&
+        anchors.filter((id) => inParagraph[id] === 1).length < options.anchorsToBelong;
+      paragraph.fill(0);
+      inParagraph.fill(0);
     }
     if (everyParagraphDisconnected) cut = k;
   }
