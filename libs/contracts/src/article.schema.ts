@@ -3,20 +3,25 @@ import { Parsed, Rejection } from './rejection';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_ID_LENGTH = 256;
+/** Room for the other fields and JSON escaping around a body at its limit. */
+export const ENVELOPE_ALLOWANCE_BYTES = 64 * 1024;
+/** The largest encoded article (an HTTP body, an NDJSON line, a Kafka value) worth parsing at all. */
+export const maxArticleBytes = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES): number => maxBodyBytes + ENVELOPE_ALLOWANCE_BYTES;
 
 const wellFormed = (s: string): boolean => s.isWellFormed();
-const text = (max: number) =>
-  z.string().max(max).refine(wellFormed, { message: 'contains a lone UTF-16 surrogate (not valid Unicode)' });
+const unicode = () => z.string().refine(wellFormed, { message: 'contains a lone UTF-16 surrogate (not valid Unicode)' });
+const text = (max: number) => unicode().max(max);
 
 const isoDateTime = z.iso.datetime({ offset: true, local: false });
 
 /** BCP-47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `es-419`. */
 const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$/;
 
-export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES) =>
+const buildArticleSchema = (maxBodyBytes: number) =>
   z.object({
     id: text(MAX_ID_LENGTH).min(1),
-    body: text(Number.MAX_SAFE_INTEGER)
+    body: unicode()
+      .describe(`the full text as scraped; at most ${maxBodyBytes} bytes of UTF-8`)
       .refine((b) => b.trim().length > 0, { message: 'is empty' })
       .refine((b) => Buffer.byteLength(b, 'utf8') <= maxBodyBytes, {
         message: `is larger than ${maxBodyBytes} bytes of UTF-8`,
@@ -27,6 +32,18 @@ export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES) =>
     publishedAt: isoDateTime.optional(),
     language: z.string().regex(bcp47, 'is not a BCP-47 language tag such as "en" or "en-GB"').optional(),
   });
+
+// Building the schema costs far more than validating a typical article with it, so one is kept per limit.
+const schemasByLimit = new Map<number, ReturnType<typeof buildArticleSchema>>();
+
+export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES): ReturnType<typeof buildArticleSchema> => {
+  let schema = schemasByLimit.get(maxBodyBytes);
+  if (schema === undefined) {
+    schema = buildArticleSchema(maxBodyBytes);
+    schemasByLimit.set(maxBodyBytes, schema);
+  }
+  return schema;
+};
 
 export type Article = z.infer<ReturnType<typeof articleSchema>>;
 
@@ -80,11 +97,11 @@ export const validateArticle = (value: unknown, maxBodyBytes = DEFAULT_MAX_BODY_
 export const parseArticle = (raw: Buffer | string | null, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): Parsed<Article> => {
   if (raw === null || raw.length === 0) return { ok: false, rejections: [{ field: '$', problem: 'is empty' }] };
   const bytes = typeof raw === 'string' ? Buffer.byteLength(raw, 'utf8') : raw.length;
-  const envelopeAllowance = 64 * 1024;
-  if (bytes > maxBodyBytes + envelopeAllowance) {
+  const limit = maxArticleBytes(maxBodyBytes);
+  if (bytes > limit) {
     return {
       ok: false,
-      rejections: [{ field: '$', problem: `is ${bytes} bytes, larger than the body limit plus envelope`, limit: maxBodyBytes + envelopeAllowance }],
+      rejections: [{ field: '$', problem: `is ${bytes} bytes, larger than the body limit plus envelope`, limit }],
     };
   }
   let value: unknown;
