@@ -1,21 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type HealthCheckResult, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
-export interface Health {
-  readonly status: 'ok';
-  readonly service: string;
-  readonly uptimeSeconds: number;
-}
+/** A hung dependency must turn readiness red, not hang the orchestrator's probe. */
+const CHECK_TIMEOUT_MS = 2_000;
 
-/** Liveness only for now; apps add their own readiness (Kafka, database) as they gain those connections. */
+const within = async (check: ReadinessCheck): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check.check(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/**
+ * Liveness (the process answers) and readiness (every check the app registered passes), as terminus health checks:
+ * a check that fails or hangs is `down` with its reason, and terminus answers 503 with every check's state.
+ */
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
 
-  constructor(@Inject(SERVICE_NAME) private readonly service: string) {}
+  constructor(
+    @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
 
-  check(): Health {
-    return { status: 'ok', service: this.service, uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+  liveness(): Promise<HealthCheckResult> {
+    const uptimeSeconds = Math.round((Date.now() - this.startedAt) / 1000);
+    return this.health.check([async () => this.indicators.check('process').up({ service: this.service, uptimeSeconds })]);
+  }
+
+  readiness(): Promise<HealthCheckResult> {
+    return this.health.check(this.checks.map((check) => () => this.probe(check)));
+  }
+
+  private async probe(check: ReadinessCheck): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(check.name);
+    try {
+      await within(check);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
   }
 }

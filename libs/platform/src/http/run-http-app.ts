@@ -1,8 +1,14 @@
-import { type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { type z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config';
+
+/** What an app adds to the shared start-up: its own Nest options and app-wide setup (middleware, filters, docs). */
+export interface HttpAppSetup<C> {
+  readonly nestOptions?: NestApplicationOptions;
+  readonly configure?: (app: INestApplication, config: C) => void | Promise<void>;
+}
 
 /**
  * The whole of an app's main.ts: validate the environment, build the root module from it, log through pino and
@@ -11,12 +17,14 @@ import { ConfigError, loadConfig } from '../config/load-config';
 export const runHttpApp = async <S extends z.ZodType<{ PORT: number }>>(
   schema: S,
   rootModule: (config: z.output<S>) => DynamicModule,
+  setup: HttpAppSetup<z.output<S>> = {},
 ): Promise<void> => {
   try {
     const config = loadConfig(schema);
-    const app = await NestFactory.create(rootModule(config), { bufferLogs: true });
+    const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
+    await setup.configure?.(app, config);
     await app.listen(config.PORT);
   } catch (error) {
     process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);

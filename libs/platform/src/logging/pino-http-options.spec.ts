@@ -55,6 +55,7 @@ describe('pinoHttpOptions', () => {
 
     it('redacts credentials in request headers and skips health checks', async () => {
       await fetch(`${url}/health`);
+      await fetch(`${url}/health/ready`);
       await fetch(`${url}/v1/articles`, { headers: { authorization: 'Bearer t0ken', 'x-api-key': 'k3y', cookie: 'sid=1' } });
       const logged = lines();
       expect(logged).toHaveLength(1);

@@ -19,8 +19,8 @@ export const REDACTED_PATHS = [
   '*.API_KEYS',
 ];
 
-/** Orchestrators poll /health every few seconds; logging each poll would bury everything else. */
-const isHealthCheck = (url: string | undefined): boolean => url === '/health' || url?.startsWith('/health?') === true;
+/** Orchestrators poll /health (and /health/ready) every few seconds; logging each poll would bury everything else. */
+const isHealthCheck = (url: string | undefined): boolean => url === '/health' || /^\/health[/?]/.test(url ?? '');
 
 /**
  * JSON lines for machines everywhere except an interactive terminal outside production, where pino-pretty makes the
