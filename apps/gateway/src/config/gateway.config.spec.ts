@@ -2,11 +2,16 @@ import { loadConfig } from '@app/platform';
 import { gatewayConfigSchema } from './gateway.config';
 
 describe('gateway configuration', () => {
-  it('listens on 3000 by default and splits the API keys', () => {
+  it('listens on 3000 by default, splits the API keys and writes to the contract topic', () => {
     expect(loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: 'k:9092', API_KEYS: 'key-a, key-b' })).toMatchObject({
       PORT: 3000,
       API_KEYS: ['key-a', 'key-b'],
       KAFKA_CLIENT_ID: 'gateway',
+      MAX_BODY_BYTES: 1048576,
+      RATE_LIMIT_PER_SECOND: 100,
+      RATE_LIMIT_BURST: 200,
+      KAFKA_PRODUCE_TIMEOUT_MS: 10_000,
+      ARTICLES_TOPIC: 'news.articles.v1',
     });
   });
 
@@ -22,6 +27,19 @@ describe('gateway configuration', () => {
   it('rejects a bad port', () => {
     expect(() => loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: 'k:9092', API_KEYS: 'a', PORT: 'abc' })).toThrow(
       'Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")',
+    );
+  });
+
+  it('takes the limits from the environment and names a bad one', () => {
+    const env = { KAFKA_BROKERS: 'k:9092', API_KEYS: 'a' };
+    expect(
+      loadConfig(gatewayConfigSchema, { ...env, MAX_BODY_BYTES: '2048', RATE_LIMIT_PER_SECOND: '5', RATE_LIMIT_BURST: '10', KAFKA_PRODUCE_TIMEOUT_MS: '500' }),
+    ).toMatchObject({ MAX_BODY_BYTES: 2048, RATE_LIMIT_PER_SECOND: 5, RATE_LIMIT_BURST: 10, KAFKA_PRODUCE_TIMEOUT_MS: 500 });
+    expect(() => loadConfig(gatewayConfigSchema, { ...env, RATE_LIMIT_PER_SECOND: '0' })).toThrow(
+      'RATE_LIMIT_PER_SECOND must be an integer between 1 and 1000000 (got "0")',
+    );
+    expect(() => loadConfig(gatewayConfigSchema, { ...env, MAX_BODY_BYTES: '1mb' })).toThrow(
+      'MAX_BODY_BYTES must be an integer between 1024 and 16777216 (got "1mb")',
     );
   });
 });

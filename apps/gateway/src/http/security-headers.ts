@@ -1,0 +1,23 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** API responses are data, never a page: nothing in them may load, run or be framed. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+/** Swagger UI is a page of our own scripts and styles; it sets inline styles and shows inline SVG/data images. */
+const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+const isDocsPage = (path: string): boolean => path === '/docs' || path.startsWith('/docs/');
+
+export const securityHeaders = (path: string): Readonly<Record<string, string>> => ({
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': isDocsPage(path) ? DOCS_CSP : API_CSP,
+});
+
+/** Middleware: the headers above on every response, errors and 404s included, and no framework advertisement. */
+export const securityHeadersMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+  res.removeHeader('X-Powered-By');
+  const path = (req.url ?? '/').split('?', 1)[0];
+  for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+  next();
+};

@@ -1,0 +1,42 @@
+export interface RatePolicy {
+  /** Tokens added per second: the sustained request rate. */
+  readonly ratePerSecond: number;
+  /** Bucket size: how many requests may arrive at once after a quiet spell. */
+  readonly burst: number;
+}
+
+export interface Bucket {
+  readonly tokens: number;
+  /** Epoch milliseconds of the last refill. */
+  readonly at: number;
+}
+
+export type Take = { readonly allowed: true; readonly bucket: Bucket } | { readonly allowed: false; readonly bucket: Bucket; readonly retryAfterSeconds: number };
+
+/** Refills for the time elapsed, then takes one token if there is one. A clock that steps back refills nothing. */
+export const takeToken = (bucket: Bucket | undefined, now: number, policy: RatePolicy): Take => {
+  const elapsedSeconds = bucket === undefined ? 0 : Math.max(0, now - bucket.at) / 1000;
+  const tokens = bucket === undefined ? policy.burst : Math.min(policy.burst, bucket.tokens + elapsedSeconds * policy.ratePerSecond);
+  if (tokens >= 1) return { allowed: true, bucket: { tokens: tokens - 1, at: now } };
+  // Retry-After is whole seconds; rounding up never sends a client back too early.
+  return { allowed: false, bucket: { tokens, at: now }, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / policy.ratePerSecond)) };
+};
+
+/**
+ * One bucket per caller. Callers are API key ids, so the map is bounded by the configured keys: an unauthenticated
+ * flood is turned away before it reaches the limiter and cannot grow it.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly policy: RatePolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(caller: string): Take {
+    const result = takeToken(this.buckets.get(caller), this.now(), this.policy);
+    this.buckets.set(caller, result.bucket);
+    return result;
+  }
+}
