@@ -1,26 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { DEDUP_CONFIG } from './config/dedup-config.token';
-import { DedupConfig } from './config/dedup.config';
-import { HealthController } from './health/health.controller';
-import { StoryStreamService } from './story-stream/story-stream.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { HealthModule, loggerModule, MetricsModule } from '@app/platform';
+import { type DedupConfig } from './config/dedup.config';
+import { StoryStreamModule } from './story-stream/story-stream.module';
+import { StreamReadiness } from './story-stream/stream-readiness';
 
-/** The dedup service: the exactly-once story stream, and a health endpoint. */
+/** The dedup service: the exactly-once story stream, health (ready once the story state is restored) and metrics. */
 @Module({})
 export class AppModule {
-  static withConfig(config: DedupConfig): DynamicModule {
+  static forConfig(config: DedupConfig): DynamicModule {
+    const stream = StoryStreamModule.forConfig(config);
     return {
       module: AppModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            transport: process.stdout.isTTY && process.env.NODE_ENV !== 'production' ? { target: 'pino-pretty' } : undefined,
-          },
-        }),
-      ],
-      controllers: [HealthController],
-      providers: [{ provide: DEDUP_CONFIG, useValue: config }, StoryStreamService],
+      imports: [loggerModule(config), MetricsModule.forService('dedup'), stream, HealthModule.forService('dedup', { imports: [stream], checks: [StreamReadiness] })],
     };
   }
 }

@@ -1,18 +1,6 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { runHttpApp } from '@app/platform';
 import { AppModule } from './app.module';
-import { loadDedupConfig } from './config/dedup.config';
+import { dedupConfigSchema } from './config/dedup.config';
+import { connectStoryStream } from './story-stream/connect-story-stream';
 
-const bootstrap = async (): Promise<void> => {
-  const config = loadDedupConfig();
-  const app = await NestFactory.create(AppModule.withConfig(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  await app.listen(config.PORT);
-};
-
-bootstrap().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+void runHttpApp(dedupConfigSchema, (config) => AppModule.forConfig(config), { configure: (app) => connectStoryStream(app).then(() => undefined) });

@@ -1,0 +1,319 @@
+import { EventEmitter } from 'node:events';
+import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { boundedSends } from './bounded-sends';
+import { isFencedError } from './fenced';
+import { type OwnerClaim } from './owner-claim';
+import { singleOwnerAssigner } from './single-owner.assigner';
+import { type InputRecord, type OutgoingRecord, partitionKey, type StatefulProcessor } from './stateful-processor';
+import { retryRetriable } from './retriable';
+
+export interface ExactlyOnceOptions {
+  readonly groupId: string;
+  /** The same for every instance: the instance that takes the partitions fences the producer of the one before. */
+  readonly transactionalId: string;
+  /** Input topic → the @EventPattern its records go to. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Records per transaction: larger amortises the commit, smaller bounds the work an abort throws away. */
+  readonly recordsPerTransaction: number;
+  readonly sessionTimeoutMs: number;
+  /** Bytes per send inside a transaction; below the smallest max.message.bytes of the output topics. */
+  readonly maxSendBytes: number;
+  /** After each committed chunk: how far the partition's end is past it (the consumer lag). */
+  readonly onProgress?: (topic: string, partition: number, highWatermark: string, lastOffset: string) => void;
+}
+
+export type TransportStatus = 'starting' | 'standby' | 'owner' | 'fenced' | 'failed' | 'closed';
+
+interface TransportEvents {
+  /** Another instance took the transactional id; this one has stopped writing for good. */
+  fenced: (error: Error) => void;
+  /** The consumer gave up (kafkajs will not restart it) or the state could not be restored. */
+  failed: (error: Error) => void;
+  [event: string]: (error: Error) => void;
+}
+
+type Logger = Pick<Console, 'log' | 'warn' | 'error'>;
+
+/**
+ * A Nest transport that runs @EventPattern handlers exactly once over Kafka. It owns the consumer, the
+ * transactional producer and the loop: per chunk of a fetched batch, every record goes to its handler, whose
+ * returned records are written with the consumed offsets in one transaction. The handlers' state follows each
+ * outcome through the StatefulProcessor: kept on commit, rolled back on abort, caught up on takeover.
+ *
+ * One instance owns all the input partitions (single-writer state); the others stand by in the group. Ownership
+ * moves by rebalance, and the new owner's InitProducerId fences the old owner's producer, so a zombie can
+ * never commit: the classic one-transactional-id scheme from before KIP-447, right for a single writer.
+ */
+export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatus> implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private readonly emitter = new EventEmitter();
+  private claim: OwnerClaim = { ownerSince: 0, startedAt: Date.now() };
+  private assigned: Record<string, number[]> = {};
+  private owner = false;
+  /** No batch is processed any more: closing, or fenced. */
+  private halted = false;
+  private closed = false;
+  /** Batches, takeovers and hand-backs run one at a time, in arrival order. */
+  private serial: Promise<unknown> = Promise.resolve();
+  private state: TransportStatus = 'starting';
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ExactlyOnceOptions,
+    private readonly processor: StatefulProcessor,
+    private readonly log: Logger,
+  ) {
+    super();
+    this._status$.next(this.state);
+  }
+
+  get currentStatus(): TransportStatus {
+    return this.state;
+  }
+
+  on<E extends keyof TransportEvents>(event: E, callback: TransportEvents[E]): void {
+    this.emitter.on(event as string, callback);
+  }
+
+  unwrap<T>(): T {
+    return { consumer: this.consumer, producer: this.producer } as T;
+  }
+
+  /**
+   * Returns at once: restoring the state can take minutes, and meanwhile the app must already answer its health
+   * probes. Readiness follows the status.
+   */
+  listen(callback: () => void): void {
+    const missing = Object.values(this.options.inputs).filter((pattern) => !this.getHandlerByPattern(pattern));
+    if (missing.length > 0) throw new Error(`no @EventPattern handler for ${missing.join(', ')}`);
+    callback();
+    this.start().catch((error: Error) => this.fail(error));
+  }
+
+  /** Lets the transaction in flight finish (commit or abort), then leaves the group: nothing is committed twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.halted = true;
+    await this.consumer?.disconnect();
+    await this.serially(async () => {
+      await this.producer?.disconnect();
+      await this.processor.close();
+    });
+    this.setStatus('closed');
+  }
+
+  private setStatus(status: TransportStatus): void {
+    this.state = status;
+    this._status$.next(status);
+  }
+
+  private async start(): Promise<void> {
+    await retryRetriable(() => this.processor.standBy());
+    if (this.halted) return;
+    this.setStatus('standby');
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      readUncommitted: false,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
+      // A member must rejoin within this once a rebalance starts; a live owner does so after its current chunk.
+      rebalanceTimeout: 2 * this.options.sessionTimeoutMs,
+      partitionAssigners: [singleOwnerAssigner(() => this.claim)],
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.halted) this.fail(payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: Object.keys(this.options.inputs), fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.serially(() => this.onBatch(payload)) });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.serial.then(work);
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+
+  private onAssignment(assignment: Record<string, number[]>): void {
+    this.assigned = assignment;
+    const partitions = Object.values(assignment).reduce((sum, list) => sum + list.length, 0);
+    if (partitions === 0) {
+      this.claim = { ...this.claim, ownerSince: 0 };
+      if (this.owner) void this.serially(() => this.handBack()).catch((error: Error) => this.fail(error));
+      return;
+    }
+    if (this.claim.ownerSince === 0) this.claim = { ...this.claim, ownerSince: Date.now() };
+    if (this.owner) return;
+    // Nothing is fetched for processing until the takeover has fenced the old owner and caught up; paused, the
+    // consumer still heartbeats, so a long catch-up does not cost the partitions.
+    this.consumer!.pause(Object.keys(assignment).map((topic) => ({ topic })));
+    this.scheduleTakeOver(0);
+  }
+
+  private scheduleTakeOver(delayMs: number): void {
+    setTimeout(() => {
+      void this.serially(() => this.takeOver()).catch((error: Error) => {
+        this.log.error(`takeover failed, retrying: ${error.message}`);
+        this.scheduleTakeOver(Math.min(Math.max(2 * delayMs, 500), 10_000));
+      });
+    }, delayMs).unref();
+  }
+
+  /** Lost the partitions in a rebalance without being fenced: release the producer and follow the log again. */
+  private async handBack(): Promise<void> {
+    if (!this.owner || this.halted) return;
+    this.owner = false;
+    await this.producer?.disconnect();
+    this.producer = undefined;
+    this.log.log('partitions handed to another instance; standing by');
+    await this.processor.standBy();
+    this.setStatus('standby');
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    // Not the owner (yet): the batch came in before the pause; the takeover seeks and fetches again.
+    if (this.halted || !this.owner || !isRunning()) return;
+    const { recordsPerTransaction } = this.options;
+    for (let from = 0; from < batch.messages.length; from += recordsPerTransaction) {
+      if (this.halted || !isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(from, from + recordsPerTransaction);
+      if (!(await this.transact(batch.topic, batch.partition, chunk))) return;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      this.options.onProgress?.(batch.topic, batch.partition, batch.highWatermark, chunk[chunk.length - 1].offset);
+      await heartbeat();
+    }
+  }
+
+  private async takeOver(): Promise<void> {
+    const partitions = Object.values(this.assigned).reduce((sum, list) => sum + list.length, 0);
+    if (this.owner || this.halted || partitions === 0) return;
+    const startedAt = Date.now();
+    const producer = this.kafka.producer({
+      transactionalId: this.options.transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    try {
+      await producer.connect();
+      // The fencing: InitProducerId with the transactional id bumps its epoch, so the previous owner can commit
+      // nothing more, and the coordinator finishes that owner's open transaction before answering. kafkajs'
+      // connect() only fetches a plain idempotent producer id; the transactional one is initialised when the first
+      // transaction begins. So begin one now (and abort it, empty: no request) rather than at the first input,
+      // after the catch-up, when the old owner could still have committed what the catch-up missed.
+      await (await producer.transaction()).abort();
+      this.producer = producer;
+      await this.processor.takeOver();
+      // Offsets the previous owner committed are final now; the consumer's were read before it was fenced.
+      await this.seekToCommitted();
+      this.owner = true;
+      this.consumer!.resume(Object.keys(this.assigned).map((topic) => ({ topic })));
+      this.setStatus('owner');
+      this.log.log(`took ownership of the input partitions in ${Date.now() - startedAt} ms`);
+    } catch (error) {
+      this.producer = undefined;
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async seekToCommitted(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (const [topic, partitions] of Object.entries(this.assigned)) {
+        const committed = (await admin.fetchOffsets({ groupId: this.options.groupId, topics: [topic] }))[0]?.partitions ?? [];
+        const earliest = await admin.fetchTopicOffsets(topic);
+        for (const partition of partitions) {
+          const offset = committed.find((p) => p.partition === partition)?.offset ?? '-1';
+          const start = offset === '-1' ? earliest.find((p) => p.partition === partition)!.low : offset;
+          this.consumer!.seek({ topic, partition, offset: start });
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** One chunk, one transaction. False when this instance must stop consuming (fenced). */
+  private async transact(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    const pattern = this.options.inputs[topic]!;
+    let transaction: Awaited<ReturnType<Producer['transaction']>> | undefined;
+    try {
+      const outgoing: OutgoingRecord[] = [];
+      for (const message of messages) outgoing.push(...(await this.handle(pattern, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
+      transaction = await this.producer!.transaction();
+      const offsets = new Map<string, bigint>();
+      for (const send of boundedSends(outgoing, this.options.maxSendBytes)) {
+        const written = await transaction.sendBatch({ topicMessages: byTopic(send) });
+        noteLastOffsets(offsets, send, written);
+      }
+      const next = (BigInt(messages[messages.length - 1].offset) + 1n).toString();
+      await transaction.sendOffsets({ consumerGroupId: this.options.groupId, topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+      await transaction.commit();
+      this.processor.committed(offsets);
+      return true;
+    } catch (error) {
+      if (isFencedError(error)) {
+        this.fenced(error as Error);
+        return false;
+      }
+      // A handler's exception reaches here through Nest's RPC exception filter, as a plain object.
+      this.log.error(`transaction failed, rolling back: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
+      await transaction?.abort().catch(() => undefined);
+      await this.processor.rolledBack();
+      throw error;
+    }
+  }
+
+  private async handle(pattern: string, record: InputRecord): Promise<readonly OutgoingRecord[]> {
+    const handler = this.getHandlerByPattern(pattern)!;
+    const result = await handler(record, new BaseRpcContext([record]));
+    return lastValueFrom(this.transformToObservable<readonly OutgoingRecord[]>(result), { defaultValue: [] });
+  }
+
+  /** Never retried: another instance owns the state now, and anything written from here would be a duplicate. */
+  private fenced(error: Error): void {
+    this.owner = false;
+    this.halted = true;
+    this.setStatus('fenced');
+    this.log.error(`fenced: another instance took the transactional id ${this.options.transactionalId}; stopping (${error.message})`);
+    this.emitter.emit('fenced', error);
+  }
+
+  private fail(error: Error): void {
+    // Closing disconnects what start-up or a takeover may still be using; their errors then are not failures.
+    if (this.closed) return;
+    this.setStatus('failed');
+    this.log.error(`stream failed: ${error.message}`);
+    this.emitter.emit('failed', error);
+  }
+}
+
+const byTopic = (records: readonly OutgoingRecord[]) => {
+  const topics = new Map<string, { key: string | Buffer | null; value: string | Buffer | null; partition?: number }[]>();
+  for (const { topic, ...message } of records) {
+    if (!topics.has(topic)) topics.set(topic, []);
+    topics.get(topic)!.push(message);
+  }
+  return [...topics].map(([topic, messages]) => ({ topic, messages }));
+};
+
+/** The broker's base offset per partition plus how many of this send went there (explicit partitions only). */
+const noteLastOffsets = (offsets: Map<string, bigint>, send: readonly OutgoingRecord[], written: RecordMetadata[]): void => {
+  const counts = new Map<string, number>();
+  for (const { topic, partition } of send) {
+    if (partition !== undefined) counts.set(partitionKey(topic, partition), (counts.get(partitionKey(topic, partition)) ?? 0) + 1);
+  }
+  for (const { topicName, partition, baseOffset } of written) {
+    const count = counts.get(partitionKey(topicName, partition));
+    if (count !== undefined && baseOffset !== undefined) offsets.set(partitionKey(topicName, partition), BigInt(baseOffset) + BigInt(count - 1));
+  }
+};
+

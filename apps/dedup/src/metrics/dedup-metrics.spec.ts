@@ -1,0 +1,33 @@
+import { Registry } from 'prom-client';
+import { DedupMetrics } from './dedup-metrics';
+
+const started = { type: 'StoryStarted', storyId: 's', eventId: 'e', at: '2026-01-01T00:00:00Z', articleId: 'a' } as never;
+const rewrite = { type: 'StoryUpdated', storyId: 's', eventId: 'f', at: '2026-01-01T00:00:00Z', articleId: 'b', relation: 'rewrite' } as never;
+
+describe('DedupMetrics', () => {
+  it('counts decisions by relation, dead letters, transactions and lag, and reads the index and snapshot age at scrape', async () => {
+    const registry = new Registry();
+    let snapshotAt: number | undefined;
+    const metrics = new DedupMetrics(registry);
+    metrics.observe({ index: () => ({ articles: 42, stories: 7 }), lastSnapshotAt: () => snapshotAt });
+    for (const seconds of [0.002, 0.004, 0.0001]) metrics.decisionTime(seconds);
+    metrics.committed([started, rewrite], 1);
+    metrics.aborted();
+    metrics.fetched('news.articles.v1', 3, '120', '99');
+    let text = await registry.metrics();
+    expect(text).toContain('dedup_decisions_total{relation="new"} 1');
+    expect(text).toContain('dedup_decisions_total{relation="rewrite"} 1');
+    expect(text).toContain('dedup_records_total{outcome="decided"} 2');
+    expect(text).toContain('dedup_records_total{outcome="dead_lettered"} 1');
+    expect(text).toContain('dedup_decision_seconds_count 3');
+    expect(text).toContain('dedup_transactions_total{outcome="aborted"} 1');
+    expect(text).toContain('dedup_transactions_total{outcome="committed"} 1');
+    expect(text).toContain('dedup_consumer_lag_records{topic="news.articles.v1",partition="3"} 20');
+    expect(text).toContain('dedup_index_articles 42');
+    expect(text).toContain('dedup_stories 7');
+    expect(text).toMatch(/^dedup_snapshot_age_seconds nan$/im);
+    snapshotAt = Date.now() - 5000;
+    text = await registry.metrics();
+    expect(Number(/^dedup_snapshot_age_seconds (\S+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(5);
+  });
+});

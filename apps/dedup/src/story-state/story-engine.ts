@@ -1,0 +1,216 @@
+import { type Kafka } from 'kafkajs';
+import { type StoryEvent } from '@app/contracts';
+import { ensureTopics } from '@app/platform';
+import { emptyState, type EngineConfig, evolve, type StoryState } from '@app/stories';
+import { type DedupTopics, dedupTopicSpecs } from '../config/dedup-topics';
+import { type CommittedOffsets, type InputRecord, type OutgoingRecord, partitionKey, type StatefulProcessor } from '../exactly-once/stateful-processor';
+import { engineFailureLetter, eventKeyOf, processRecord } from '../story-stream/process-record';
+import { storySummaries } from '../story-stream/story-summary';
+import { ForeignSnapshotError, type LoggedEvent, StoryLogReader } from './story-log-reader';
+import { type StoryLogPosition, type StorySnapshots } from './story-snapshots';
+
+export interface StoryEngineOptions {
+  readonly topics: DedupTopics;
+  readonly engine: EngineConfig;
+  readonly maxBodyBytes: number;
+  /** Prefix of the throwaway consumer groups that read the story log. */
+  readonly groupId: string;
+}
+
+/** What the engine reports as it decides and commits; the app's Prometheus series implement it. */
+export interface EngineMetrics {
+  decisionTime(seconds: number): void;
+  committed(events: readonly StoryEvent[], deadLetters: number): void;
+  aborted(): void;
+}
+
+type Log = (message: string, context?: Record<string, unknown>) => void;
+export interface EngineLog {
+  info: Log;
+  warn: Log;
+  error: Log;
+}
+
+/** The story log is one partition (see TOPIC_SPECS): one total order to replay. */
+const STORY_LOG_PARTITION = 0;
+
+/**
+ * The engine state and its lifecycle under the exactly-once transport. The state is always the fold of the
+ * committed story log up to `position`, plus the decisions of the one open transaction (`pending`): a commit
+ * moves the position over them, an abort restores the state from the newest snapshot and the log after it.
+ */
+export class StoryEngine implements StatefulProcessor {
+  private state: StoryState;
+  private position?: StoryLogPosition;
+  /** Decided in the open transaction, with the JSON they are written as. */
+  private pending: { event: StoryEvent; json: string }[] = [];
+  private pendingDeadLetters = 0;
+  /** Records whose events made `evolve` throw: dead-lettered when they come round again instead of looping. */
+  private readonly poison = new Map<string, string>();
+  private restored = false;
+  private following = false;
+  private folds = 0;
+  private readonly reader: StoryLogReader;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: StoryEngineOptions,
+    private readonly snapshots: StorySnapshots,
+    private readonly log: EngineLog,
+    private readonly metrics: EngineMetrics,
+  ) {
+    this.state = emptyState(options.engine);
+    this.reader = new StoryLogReader(kafka, options.topics.storyEvents, options.groupId, {
+      fold: (logged) => this.fold(logged),
+      batchFolded: () => this.snapshots.publish(),
+      unreadable: (offset, reason) => this.log.error('skipped a story-log record that is not a story event', { offset: offset.toString(), reason }),
+    });
+  }
+
+  get stories(): number {
+    return this.state.stories.size;
+  }
+
+  get indexedArticles(): number {
+    return this.state.index.liveArticles;
+  }
+
+  /** One input record: the records to write for it, and its events folded into the state. */
+  decide(record: InputRecord): OutgoingRecord[] {
+    const { topics } = this.options;
+    const key = eventKeyOf(record);
+    const failure = this.poison.get(key);
+    if (failure !== undefined) return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(engineFailureLetter(record, failure)) }];
+    let outcome: ReturnType<typeof processRecord>;
+    try {
+      outcome = processRecord(this.state, record, this.options.maxBodyBytes);
+    } catch (error) {
+      this.poison.set(key, (error as Error).message);
+      throw error;
+    }
+    if (outcome.kind === 'dead-letter') return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(outcome.deadLetter) }];
+    this.pending.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
+    return [
+      ...outcome.events.map((event, i) => ({ topic: topics.storyEvents, partition: STORY_LOG_PARTITION, key: event.storyId, value: outcome.serialized[i] })),
+      ...storySummaries(this.state, outcome.events).map(({ key, value }) => ({ topic: topics.stories, key, value })),
+    ];
+  }
+
+  async standBy(): Promise<void> {
+    if (!this.restored) {
+      await ensureTopics(this.kafka, dedupTopicSpecs(this.options.topics));
+      await this.restore();
+    } else if (!this.reader.running) await this.reader.start(this.nextOffset());
+  }
+
+  async takeOver(): Promise<void> {
+    if (!this.reader.running) await this.reader.start(this.nextOffset());
+    const end = await this.logEnd();
+    await this.reader.caughtUp(end);
+    await this.reader.stop();
+    this.log.info('caught up with the story log', { nextOffset: this.nextOffset().toString(), stories: this.state.stories.size });
+  }
+
+  committed(offsets: CommittedOffsets): void {
+    const last = offsets.get(partitionKey(this.options.topics.storyEvents, STORY_LOG_PARTITION));
+    const pending = this.pending;
+    this.pending = [];
+    this.metrics.committed(
+      pending.map(({ event }) => event),
+      this.pendingDeadLetters,
+    );
+    this.pendingDeadLetters = 0;
+    if (last === undefined || pending.length === 0) return;
+    // This instance is the log's only writer, so a transaction's events sit at consecutive offsets.
+    const first = last - BigInt(pending.length - 1);
+    pending.forEach(({ json }, i) => this.snapshots.committed(first + BigInt(i), json));
+    this.snapshots.publish();
+    this.position = { nextOffset: last + 1n, lastEvent: { offset: last, eventId: pending[pending.length - 1].event.eventId } };
+  }
+
+  async rolledBack(): Promise<void> {
+    this.pending = [];
+    this.pendingDeadLetters = 0;
+    this.metrics.aborted();
+    await this.reader.stop();
+    await this.restore();
+    await this.reader.stop();
+  }
+
+  /** The snapshot writer only ever saw committed events, so even a fenced instance leaves a sound last snapshot. */
+  async close(): Promise<void> {
+    await this.reader.stop();
+    await this.snapshots.close();
+  }
+
+  /** The newest usable snapshot plus the log after it; the whole log when there is no snapshot to trust. */
+  private async restore(): Promise<void> {
+    this.restored = false;
+    // A restore that failed part way (and is being retried) may have left its reader running.
+    await this.reader.stop();
+    const startedAt = Date.now();
+    const end = await this.logEnd();
+    const snapshot = await this.snapshots.latest(end);
+    const loadedAt = Date.now();
+    this.state = snapshot?.state ?? emptyState(this.options.engine);
+    this.position = snapshot && { nextOffset: snapshot.nextOffset, lastEvent: snapshot.lastEvent };
+    // The snapshot writer starts where the first restore starts; after a rollback it already holds what committed.
+    const first = !this.following;
+    if (first) this.snapshots.follow(snapshot);
+    this.following = true;
+    let replayed = this.countFolds();
+    try {
+      await this.reader.start(snapshot?.lastEvent.offset ?? 0n, snapshot?.lastEvent);
+      await this.reader.caughtUp(end);
+    } catch (error) {
+      if (!(error instanceof ForeignSnapshotError)) throw error;
+      this.log.warn('snapshot does not match the story log; replaying the whole log', { snapshot: snapshot?.path, reason: error.message });
+      this.state = emptyState(this.options.engine);
+      this.position = undefined;
+      if (first) this.snapshots.follow(undefined);
+      replayed = this.countFolds();
+      await this.reader.start(0n);
+      await this.reader.caughtUp(end);
+    }
+    this.restored = true;
+    if (first) this.snapshots.release();
+    this.log.info('story state restored', {
+      snapshot: snapshot?.path ?? null,
+      snapshotMs: loadedAt - startedAt,
+      replayedEvents: replayed(),
+      nextOffset: this.nextOffset().toString(),
+      stories: this.state.stories.size,
+      ms: Date.now() - startedAt,
+    });
+  }
+
+  private countFolds(): () => number {
+    const from = this.folds;
+    return () => this.folds - from;
+  }
+
+  private fold({ event, offset, json }: LoggedEvent): void {
+    evolve(this.state, event);
+    this.folds++;
+    this.position = { nextOffset: offset + 1n, lastEvent: { offset, eventId: event.eventId } };
+    this.snapshots.committed(offset, json);
+  }
+
+  private nextOffset(): bigint {
+    return this.position?.nextOffset ?? 0n;
+  }
+
+  /** The log's high watermark: after the previous owner is fenced or our transaction finished, every record below
+   * it is decided (committed or aborted), so reading up to it in read_committed sees every committed event. */
+  private async logEnd(): Promise<bigint> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const partitions = await admin.fetchTopicOffsets(this.options.topics.storyEvents);
+      if (partitions.length !== 1) throw new Error(`${this.options.topics.storyEvents} has ${partitions.length} partitions; the story log must have exactly one`);
+      return BigInt(partitions[0].high);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

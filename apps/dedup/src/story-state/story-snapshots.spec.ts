@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_ENGINE_CONFIG, emptyState, evolve, toSnapshot } from '@app/stories';
+import { loadFixture, streamArticles } from '@app/stories/testing/fixture-stream';
+import { SnapshotStore } from '../snapshots/snapshot-store';
+import { decodeState, encodeState } from './story-snapshot-codec';
+import { StorySnapshots } from './story-snapshots';
+
+// Each test runs the real engine over the fixtures and, for most, a real worker thread.
+jest.setTimeout(60_000);
+
+const log = { info: () => undefined, warn: (message: string, context: object) => console.warn(message, context) };
+const fixtureEvents = () => {
+  const articles = [...loadFixture('ecbplus-warmup.articles.ndjson'), ...loadFixture('seeds.articles.ndjson')];
+  return streamArticles(articles, Date.UTC(2022, 8, 1)).decisions.flatMap((d) => d.events);
+};
+
+describe('engine state snapshots', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'story-snapshots-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('decode what they encode: the same engine state as the one taken', () => {
+    const state = emptyState();
+    for (const event of fixtureEvents()) evolve(state, event);
+    const decoded = decodeState(require('node:v8').deserialize(encodeState(state)), DEFAULT_ENGINE_CONFIG);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(toSnapshot(decoded.state)).toEqual(toSnapshot(state));
+  });
+
+  it('refuse a state taken with other engine settings, or of another engine snapshot version', () => {
+    const payload = require('node:v8').deserialize(encodeState(emptyState())) as { tree: { version: number } };
+    expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, windowMs: 1 })).toEqual({ ok: false, reason: expect.stringContaining('other engine settings') });
+    payload.tree.version = 2;
+    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 2, this build reads 1' });
+    expect(decodeState({ anything: 1 }, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'the payload is not a packed engine state' });
+  });
+
+  it('are written by the worker from the committed events alone, every N events and on close, and restore to the fold of the log', async () => {
+    const events = fixtureEvents();
+    const settings = { dir, topic: 'story-log', engine: DEFAULT_ENGINE_CONFIG, policy: { everyEvents: 50, everyMs: 3_600_000 } };
+    const written: string[] = [];
+    const snapshots = new StorySnapshots(new SnapshotStore(dir), settings, { ...log, info: (message, context) => written.push(`${message} ${String(context.nextOffset)}`) });
+    snapshots.follow(undefined);
+    events.forEach((event, offset) => {
+      snapshots.committed(BigInt(offset), JSON.stringify(event));
+      // As transactions commit: a few dozen events at a time.
+      if (offset % 30 === 29) snapshots.publish();
+    });
+    await snapshots.close();
+    expect(written).toContain(`snapshot written ${events.length}`);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+
+    const expected = emptyState();
+    for (const event of events) evolve(expected, event);
+    const restored = await new StorySnapshots(new SnapshotStore(dir), settings, log).latest(BigInt(events.length));
+    expect(restored).toMatchObject({ nextOffset: BigInt(events.length), lastEvent: { offset: BigInt(events.length - 1), eventId: events[events.length - 1].eventId } });
+    expect(toSnapshot(restored!.state)).toEqual(toSnapshot(expected));
+  });
+
+  it('start where the restore began, once it is done, and skip what a rollback replays again', async () => {
+    const events = fixtureEvents();
+    const half = Math.floor(events.length / 2);
+    const settings = { dir, topic: 'story-log', engine: DEFAULT_ENGINE_CONFIG, policy: { everyEvents: 1_000_000, everyMs: 3_600_000 } };
+    const first = new StorySnapshots(new SnapshotStore(dir), settings, log);
+    first.follow(undefined);
+    events.slice(0, half).forEach((event, offset) => first.committed(BigInt(offset), JSON.stringify(event)));
+    await first.close();
+
+    const second = new StorySnapshots(new SnapshotStore(dir), settings, log);
+    const base = await second.latest(BigInt(half));
+    second.follow(base);
+    // The restore replays the log from the snapshot's last event on; the writer learns of it only when released.
+    events.forEach((event, offset) => second.committed(BigInt(offset), JSON.stringify(event)));
+    second.release();
+    // A rollback replays part of the tail again: skipped.
+    events.slice(half).forEach((event, i) => second.committed(BigInt(half + i), JSON.stringify(event)));
+    await second.close();
+
+    const expected = emptyState();
+    for (const event of events) evolve(expected, event);
+    const restored = await new StorySnapshots(new SnapshotStore(dir), settings, log).latest(BigInt(events.length));
+    expect(toSnapshot(restored!.state)).toEqual(toSnapshot(expected));
+  });
+});

@@ -1,0 +1,57 @@
+import { type DeadLetter, type StoryEvent } from '@app/contracts';
+import { emptyState } from '@app/stories';
+import { loadFixture } from '@app/stories/testing/fixture-stream';
+import { processRecord } from './process-record';
+import { MAX_OUTPUT_RECORD_BYTES } from './record-limits';
+
+const record = (value: unknown, offset = 7) => ({
+  topic: 'news.articles.v1',
+  partition: 2,
+  offset: String(offset),
+  key: null,
+  value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+  timestamp: Date.UTC(2024, 0, 1),
+});
+const letterOf = (outcome: ReturnType<typeof processRecord>): DeadLetter => {
+  if (outcome.kind !== 'dead-letter') throw new Error('expected a dead letter');
+  return outcome.deadLetter;
+};
+
+describe('processRecord', () => {
+  const [seed] = loadFixture('seeds.articles.ndjson');
+
+  it('decides an article, folds its events in, and keys its ids on the input record', () => {
+    const state = emptyState();
+    const outcome = processRecord(state, record(seed), 1024 * 1024);
+    expect(outcome.kind).toBe('story');
+    const { events, serialized } = outcome as { events: StoryEvent[]; serialized: string[] };
+    expect(events).toMatchObject([{ type: 'StoryStarted', articleId: seed.id, eventId: 'news.articles.v1-2-7#0' }]);
+    expect(serialized.map((json) => JSON.parse(json) as unknown)).toEqual(events);
+    expect(state.stories.size).toBe(1);
+  });
+
+  it('refuses invalid input with the reasons and the source, leaving the state alone', () => {
+    const state = emptyState();
+    const letter = letterOf(processRecord(state, record({ id: 'x' }), 1024 * 1024));
+    expect(letter).toMatchObject({ reasons: [{ field: 'body' }], source: { topic: 'news.articles.v1', partition: 2, offset: '7' } });
+    expect(state.stories.size).toBe(0);
+  });
+
+  it('refuses an article whose story event would not fit in a story-log record, before folding anything', () => {
+    const state = emptyState();
+    // 80,000 distinct words, under the 1 MiB body limit: the fingerprint alone (every term with its count)
+    // outgrows the record bound.
+    const body = Array.from({ length: 80_000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`).join(' ');
+    const letter = letterOf(processRecord(state, record({ id: 'wordy', body }), 1024 * 1024));
+    expect(letter.reasons).toEqual([{ field: '$', problem: expect.stringMatching(/^makes a story event of \d+ bytes/), limit: MAX_OUTPUT_RECORD_BYTES }]);
+    expect(state.stories.size).toBe(0);
+  });
+
+  it('turns an exception while reading or deciding into a dead letter: nothing of the state changed, so nothing is lost', () => {
+    const state = emptyState();
+    const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const letter = letterOf(processRecord(state, record(nested), 1024 * 1024));
+    expect(letter.reasons).toEqual([{ field: '$', problem: expect.stringMatching(/^could not be processed: Maximum call stack size exceeded/) }]);
+    expect(processRecord(state, record(seed), 1024 * 1024).kind).toBe('story');
+  });
+});

@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { ExactlyOnceTransport, type TransportStatus } from '../exactly-once/exactly-once.transport';
+import { StoryEngine } from '../story-state/story-engine';
+
+export interface StreamStatus {
+  /** owner: deciding articles; standby: following the story log, ready to take over. */
+  readonly role: TransportStatus;
+  readonly stories: number;
+}
+
+/** Which instance owns the stream, for operators (and the failover tests) to see without reading logs. */
+@Controller('stream')
+export class StreamStatusController {
+  constructor(
+    private readonly transport: ExactlyOnceTransport,
+    private readonly engine: StoryEngine,
+  ) {}
+
+  @Get()
+  status(): StreamStatus {
+    return { role: this.transport.currentStatus, stories: this.engine.stories };
+  }
+}
