@@ -8,6 +8,27 @@ describe('stories configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('projects the contract topic in memory by default, with its own consumer group', () => {
+    expect(loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092' })).toMatchObject({
+      STORY_EVENTS_TOPIC: 'news.story-events.v1',
+      STORIES_GROUP_ID: 'news.stories-projection.v1',
+      PROJECTION_EVENTS_PER_TRANSACTION: 500,
+      SSE_HEARTBEAT_SECONDS: 15,
+    });
+    const config = loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092' });
+    expect(config.PGLITE_DIR).toBeUndefined();
+    expect(config.DATABASE_SCHEMA).toBeUndefined();
+  });
+
+  it('takes a schema name that needs no quoting, and refuses anything else', () => {
+    expect(loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', DATABASE_SCHEMA: 'stories_test_1' }).DATABASE_SCHEMA).toBe('stories_test_1');
+    for (const bad of ['Stories', '1st', 'a;drop table x', 'x'.repeat(41)]) {
+      expect(() => loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', DATABASE_SCHEMA: bad })).toThrow(
+        'DATABASE_SCHEMA must be a lower-case SQL name of at most 40 letters, digits or _, not starting with a digit',
+      );
+    }
+  });
+
   it('takes a PostgreSQL URL', () => {
     const url = 'postgres://stories:pw@db:5432/stories';
     expect(loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', DATABASE_URL: url }).DATABASE_URL).toBe(url);

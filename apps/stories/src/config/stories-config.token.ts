@@ -1,0 +1,1 @@
+export const STORIES_CONFIG = Symbol('STORIES_CONFIG');

@@ -1,0 +1,160 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type AddressInfo } from 'node:net';
+import { type Admin, type Consumer, Kafka, logLevel } from 'kafkajs';
+import { Gauge, type Registry } from 'prom-client';
+import { BehaviorSubject } from 'rxjs';
+import { kafkaConfigFromEnv, kafkajsLogCreator, METRICS_REGISTRY } from '@app/platform';
+import { type Database, DATABASE, schemaName } from '../database/database';
+import { STORIES_CONFIG } from '../config/stories-config.token';
+import { type StoriesConfig } from '../config/stories.config';
+import { type AppHealth, parseProbes, probeApp } from './app-health-probe';
+import { type PartitionLag, readConsumerLag, readTopicEnd } from './consumer-lag';
+import { DeadLetterTail } from './dead-letter-tail';
+import { type OpsSnapshot } from './ops-snapshot';
+import { type ReadModelFigures, readModelFigures } from './ops-read-model';
+import { RateWindow } from './rate-window';
+
+const HISTORY = 120;
+const HEALTH_EVERY = 5;
+const PROBE_TIMEOUT_MS = 2000;
+const EMPTY_FIGURES: ReadModelFigures = { stories: 0, projectedEvents: 0, relations: { new: 0, duplicate: 0, syndicated: 0, rewrite: 0 }, mostUpdated: [] };
+
+/**
+ * Samples the pipeline for the dashboard: input and output rates, the dedup group's lag, the read model's figures,
+ * the dead letters and each app's readiness. Sampling is one timer whose rounds never overlap, so a slow broker
+ * or database delays the dashboard instead of piling up queries.
+ */
+@Injectable()
+export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly snapshots = new BehaviorSubject<OpsSnapshot | undefined>(undefined);
+  private readonly logger = new Logger(OpsService.name);
+  private readonly kafka: Kafka;
+  private readonly schema: string;
+  private readonly input = new RateWindow(HISTORY);
+  private readonly output = new RateWindow(HISTORY);
+  private readonly lagHistory: { at: number; lag: number }[] = [];
+  private readonly deadLetters = new DeadLetterTail(50);
+  private admin?: Admin;
+  private dlqConsumer?: Consumer;
+  private timer?: NodeJS.Timeout;
+  private round = 0;
+  private health: AppHealth[] = [];
+  private stopped = false;
+
+  constructor(
+    @Inject(STORIES_CONFIG) private readonly config: StoriesConfig,
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    private readonly http: HttpAdapterHost,
+  ) {
+    this.kafka = new Kafka({ ...kafkaConfigFromEnv(config), logLevel: logLevel.WARN, logCreator: kafkajsLogCreator(this.logger) });
+    this.schema = schemaName(config.DATABASE_SCHEMA);
+    const figure = (pick: (s: OpsSnapshot) => number) => () => {
+      const snapshot = this.snapshots.value;
+      return snapshot ? pick(snapshot) : 0;
+    };
+    const gauges: [string, string, (s: OpsSnapshot) => number][] = [
+      ['stories_total', 'Stories in the read model', (s) => s.figures.stories],
+      ['dedup_consumer_lag_records', 'Records on the input topic the dedup group has not consumed yet', (s) => s.lag.partitions.reduce((sum, p) => sum + p.lag, 0)],
+      ['dead_letters_seen_total', 'Dead letters on the DLQ topic since this instance started reading it', (s) => s.deadLetters.count],
+    ];
+    for (const [name, help, pick] of gauges) {
+      const read = figure(pick);
+      new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.admin = this.kafka.admin();
+    this.schedule(0);
+    void this.tailDeadLetters();
+  }
+
+  /**
+   * The DLQ topic is created by the dedup service, which may start after this app: keep trying rather than create
+   * it here with a default configuration, and never hold up the start of the read side.
+   */
+  private async tailDeadLetters(): Promise<void> {
+    while (!this.stopped) {
+      const consumer = this.kafka.consumer({
+        groupId: `${this.config.STORIES_GROUP_ID}.ops.${process.pid}.${Date.now().toString(36)}`,
+        readUncommitted: false,
+        allowAutoTopicCreation: false,
+      });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topic: this.config.ARTICLES_DLQ_TOPIC, fromBeginning: true });
+        await consumer.run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            this.deadLetters.add(message.value?.toString('utf8') ?? null, message.timestamp, { topic, partition, offset: message.offset });
+          },
+        });
+        this.dlqConsumer = consumer;
+        if (this.stopped) await consumer.disconnect();
+        return;
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        this.logger.warn({ err: error, topic: this.config.ARTICLES_DLQ_TOPIC }, 'dead-letter topic not readable yet; retrying in 5 s');
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+      }
+    }
+  }
+
+  // Before the database closes (it closes in onApplicationShutdown), so no sample queries a closed pool.
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.dlqConsumer?.disconnect();
+    await this.admin?.disconnect().catch(() => undefined);
+    this.snapshots.complete();
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.sample().finally(() => this.schedule(this.config.OPS_REFRESH_MS)), delay);
+  }
+
+  private async sample(): Promise<void> {
+    const problems: string[] = [];
+    const attempt = async <T>(what: string, read: () => Promise<T>, fallback: T): Promise<T> => {
+      try {
+        return await read();
+      } catch (error) {
+        problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return fallback;
+      }
+    };
+    const admin = this.admin!;
+    // kafkajs' admin reconnects on its own once connected; connecting here keeps a down broker a sampling problem.
+    await attempt('kafka', () => admin.connect(), undefined);
+    const now = Date.now();
+    const [inputEnd, partitions, figures] = await Promise.all([
+      attempt('input topic offsets', () => readTopicEnd(admin, this.config.ARTICLES_TOPIC), undefined),
+      attempt('dedup consumer lag', () => readConsumerLag(admin, this.config.DEDUP_GROUP_ID, this.config.ARTICLES_TOPIC), [] as PartitionLag[]),
+      attempt('read model', () => readModelFigures(this.db, this.schema, 10), EMPTY_FIGURES),
+    ]);
+    if (this.round++ % HEALTH_EVERY === 0 || this.health.length === 0) {
+      // The stories app asks itself too: serving this page does not mean its projection or database is ready.
+      const address = this.http.httpAdapter.getHttpServer().address() as AddressInfo | null;
+      const self = address ? [{ name: 'stories', url: `http://127.0.0.1:${address.port}` }] : [];
+      const probes = [...self, ...parseProbes(this.config.OPS_PROBES)];
+      this.health = await Promise.all(probes.map(({ name, url }) => probeApp(name, url, PROBE_TIMEOUT_MS)));
+    }
+    if (inputEnd !== undefined) this.input.add({ at: now, value: inputEnd });
+    this.output.add({ at: now, value: figures.projectedEvents });
+    this.lagHistory.push({ at: now, lag: partitions.reduce((sum, p) => sum + p.lag, 0) });
+    if (this.lagHistory.length > HISTORY) this.lagHistory.shift();
+    if (problems.length > 0) this.logger.warn({ problems }, 'dashboard sources unavailable');
+    this.snapshots.next({
+      at: new Date(now).toISOString(),
+      throughput: { in: this.input.series(), out: this.output.series() },
+      lag: { total: [...this.lagHistory], partitions },
+      figures,
+      deadLetters: this.deadLetters.view(),
+      health: this.health,
+      problems,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { BadRequestException, Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
+import { type ServerResponse } from 'node:http';
+import { type StoriesConfig } from '../config/stories.config';
+import { STORIES_CONFIG } from '../config/stories-config.token';
+import { parseResumePosition } from './resume-position';
+import { runSseSession } from './sse-session';
+import { StoryFeed } from './story-feed';
+
+@Controller('v1/stream')
+export class StreamHttpController {
+  private readonly logger = new Logger(StreamHttpController.name);
+
+  constructor(
+    private readonly feed: StoryFeed,
+    @Inject(STORIES_CONFIG) private readonly config: StoriesConfig,
+  ) {}
+
+  /**
+   * GET /v1/stream — story events as server-sent events, `id` = projection sequence number. Resume with the
+   * Last-Event-ID header or ?lastEventId=: the missed events come from the database, then the live ones.
+   */
+  @Get()
+  async stream(@Headers('last-event-id') lastEventId: string | undefined, @Query() query: unknown, @Res() res: ServerResponse): Promise<void> {
+    const resume = parseResumePosition(lastEventId, query);
+    if (!resume.ok) throw new BadRequestException(resume.message);
+    try {
+      await runSseSession({ feed: this.feed, res, after: resume.after, heartbeatMs: this.config.SSE_HEARTBEAT_SECONDS * 1000 });
+    } catch (error) {
+      // Headers are gone by now: end the stream, and the client's reconnect resumes where it stopped.
+      this.logger.error({ err: error }, 'SSE stream failed while sending the backlog');
+      res.end();
+    }
+  }
+}
