@@ -16,7 +16,17 @@ const moduleNameMapper = {
   '^@app/(contracts|text|matching|stories|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-const shared = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// PGlite's CommonJS build loads Node built-ins with import(), which Jest's module sandbox cannot run without
+// --experimental-vm-modules; compiled as a module, swc turns each of those into a require().
+const pgliteSwc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs', ignoreDynamic: false }, isModule: true }];
+
+const shared = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc, '/@electric-sql/pglite/dist/.+\\.cjs$': pgliteSwc },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

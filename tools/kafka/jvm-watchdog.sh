@@ -6,7 +6,8 @@
 # A watcher inherits that pipe, and on end-of-file it stops the JVM and removes its work dir.
 #
 # The shell then execs the command, so the pid Node holds is the JVM's own and signals from Node reach it
-# directly. Node's normal stop is the same path: it closes the pipe and waits.
+# directly. Node's normal stop is the same path: it closes the pipe and waits. A restart writes the line `keep`
+# first: the JVM stops the same way, but its work dir (topics, offsets, transactions) stays for the next JVM.
 set -u
 work_dir=$1
 shift
@@ -17,7 +18,10 @@ jvm_pid=$$
 (
   # Ctrl-C or a TERM to the whole process group must not take the watcher down before it has done its job.
   trap '' INT TERM HUP
-  while read -r _ <&3; do :; done
+  keep=no
+  while read -r line <&3; do
+    if [ "$line" = keep ]; then keep=yes; fi
+  done
   kill -TERM "$jvm_pid" 2>/dev/null
   # Kafka's shutdown hook normally takes a second or two; past 30 s it is stuck.
   tries=0
@@ -29,7 +33,7 @@ jvm_pid=$$
     fi
     sleep 0.1
   done
-  rm -rf "$work_dir"
+  if [ "$keep" = no ]; then rm -rf "$work_dir"; fi
 ) >/dev/null 2>&1 &
 
 exec "$@" </dev/null 3<&-

@@ -16,8 +16,13 @@ export interface RunningBroker {
 }
 
 export interface LocalBroker extends RunningBroker {
-  /** The JVM's pid, for callers that want to prove it is gone. */
+  /** The current JVM's pid, for callers that want to prove it is gone. */
   readonly pid: number;
+  /**
+   * Stops the JVM and starts a new one on the same ports and data dir, resolving once it accepts clients again:
+   * an outage clients recover from, with topics, offsets and transactions intact.
+   */
+  restart(): Promise<void>;
 }
 
 export interface LocalBrokerOptions {
@@ -70,18 +75,14 @@ const waitForExit = async (child: ChildProcessWithoutNullStreams, timeoutMs: num
   return result;
 };
 
-const startOnce = async (cacheDir: string, readyTimeoutMs: number, log: (line: string) => void): Promise<LocalBroker> => {
-  const workDir = mkdtempSync(join(tmpdir(), 'newsroom-kafka-'));
-  const [port, controllerPort] = await freePorts(2);
-  try {
-    writeFileSync(join(workDir, 'server.properties'), serverProperties({ broker: port, controller: controllerPort }, join(workDir, 'data')));
-    writeFileSync(join(workDir, 'log4j.properties'), log4jProperties());
-    await formatStorage(workDir, cacheDir);
-  } catch (error) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw error;
-  }
+interface Jvm {
+  readonly pid: number;
+  /** Stops the JVM; with `keepWorkDir` its data stays for the next JVM, otherwise the work dir goes with it. */
+  stop(keepWorkDir?: boolean): Promise<void>;
+}
 
+/** Runs the broker's JVM on an existing work dir under the watchdog, and resolves once it accepts clients. */
+const launchJvm = async (workDir: string, cacheDir: string, readyTimeoutMs: number, log: (line: string) => void): Promise<Jvm> => {
   const child = spawn('sh', [WATCHDOG, workDir, 'java', ...jvmArgs(workDir, cacheDir, 'kafka.Kafka', join(workDir, 'server.properties'))], {
     cwd: workDir,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -101,15 +102,16 @@ const startOnce = async (cacheDir: string, readyTimeoutMs: number, log: (line: s
     });
   }
 
-  const stop = async (): Promise<void> => {
+  const stop = async (keepWorkDir = false): Promise<void> => {
     // Shutdown warnings (connections closing) are expected and would only alarm whoever reads the log.
     onLine = () => undefined;
+    if (keepWorkDir && child.stdin.writable) child.stdin.write('keep\n');
     child.stdin.end();
     if (!(await waitForExit(child, STOP_GRACE_MS))) {
       child.kill('SIGKILL');
       await exited(child);
     }
-    rmSync(workDir, { recursive: true, force: true });
+    if (!keepWorkDir) rmSync(workDir, { recursive: true, force: true });
   };
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -131,17 +133,69 @@ const startOnce = async (cacheDir: string, readyTimeoutMs: number, log: (line: s
   try {
     await ready;
   } catch (error) {
-    await stop();
+    // The work dir belongs to the caller here: on a restart it holds the data the next attempt needs.
+    await stop(true);
     throw new Error(`${(error as Error).message}; its last output:\n${recent.join('\n')}`);
   }
   onLine = log;
-  return { brokers: `127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
+  return { pid: child.pid ?? -1, stop };
+};
+
+/** Retries a failed or slow start, since KRaft start-up on a loaded machine sometimes stalls or loses a port race. */
+const withAttempts = async <T>(attempts: number, log: (line: string) => void, start: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts) throw new Error(`The local Kafka broker did not start: ${(error as Error).message}`);
+      log(`start attempt ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+};
+
+const startOnce = async (cacheDir: string, readyTimeoutMs: number, attempts: number, log: (line: string) => void): Promise<LocalBroker> => {
+  const workDir = mkdtempSync(join(tmpdir(), 'newsroom-kafka-'));
+  const [port, controllerPort] = await freePorts(2);
+  try {
+    writeFileSync(join(workDir, 'server.properties'), serverProperties({ broker: port, controller: controllerPort }, join(workDir, 'data')));
+    writeFileSync(join(workDir, 'log4j.properties'), log4jProperties());
+    await formatStorage(workDir, cacheDir);
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let jvm: Jvm;
+  try {
+    jvm = await launchJvm(workDir, cacheDir, readyTimeoutMs, log);
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+  let stopped = false;
+  return {
+    brokers: `127.0.0.1:${port}`,
+    get pid() {
+      return jvm.pid;
+    },
+    stop: async () => {
+      stopped = true;
+      await jvm.stop();
+    },
+    restart: async () => {
+      if (stopped) throw new Error('the local Kafka broker was stopped; it cannot be restarted');
+      await jvm.stop(true);
+      // Same properties, so the same ports and data dir: clients reconnect to the address they had, and topics,
+      // committed offsets and transaction state are what the last JVM left. A failed attempt must not take the
+      // data dir with it; if none starts, stop() still removes it through the last JVM's handle.
+      jvm = await withAttempts(attempts, log, () => launchJvm(workDir, cacheDir, readyTimeoutMs, log));
+    },
+  };
 };
 
 /**
  * Starts a single-node KRaft broker from the cached jars, on free loopback ports, in a fresh temp dir. A slow or
- * failed start is retried from scratch, since KRaft start-up on a loaded machine sometimes stalls or loses a
- * port race.
+ * failed start is retried from scratch (new ports, new dir); a restart retries on the same ones.
  */
 export const startLocalBroker = async (options: LocalBrokerOptions = {}): Promise<LocalBroker> => {
   const log = options.log ?? logToStderr;
@@ -153,12 +207,6 @@ export const startLocalBroker = async (options: LocalBrokerOptions = {}): Promis
     log,
   });
   const attempts = options.attempts ?? 2;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(cacheDir, options.readyTimeoutMs ?? 60_000, log);
-    } catch (error) {
-      if (attempt >= attempts) throw new Error(`The local Kafka broker did not start: ${(error as Error).message}`);
-      log(`start attempt ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  return withAttempts(attempts, log, () => startOnce(cacheDir, readyTimeoutMs, attempts, log));
 };

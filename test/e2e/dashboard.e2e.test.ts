@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { testKafka, testProducer } from '../support/kafka';
+import { type PipelineStack, SEEDS, startPipeline, WARMUP } from './support/pipeline-stack';
+
+// Debian's package; .ci/run installs it when missing. Set CHROMIUM_PATH to use another build.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = join(__dirname, '..', '..', 'test-output', 'dashboard.png');
+
+const numberIn = async (page: Page, testId: string): Promise<number> => Number((await page.getByTestId(testId).textContent())?.replace(/,/g, ''));
+
+describe('e2e: the ops dashboard in headless Chromium while articles flow', () => {
+  let stack: PipelineStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startPipeline('e2e-dashboard');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows live numbers, relation mix, dead letters and health, and a click opens a story timeline', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${stack.stories.url}/dashboard`);
+    await page.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
+
+    // Data flows while the page is open: a warm-up feed and the seeds through the gateway, and a record some other
+    // producer wrote straight to the topic, which dedup dead-letters.
+    expect((await stack.postNdjson(WARMUP)).status).toBe(200);
+    expect((await stack.postNdjson(SEEDS)).status).toBe(200);
+    const producer = testProducer(testKafka('e2e-dashboard'));
+    await producer.connect();
+    await producer.send({ topic: stack.topics.articles, messages: [{ key: 'poison', value: '{"id": "poison-1", "body": 42}' }] });
+    await producer.disconnect();
+
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="stories"]')?.textContent) > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      (expected) => {
+        const counts = [...document.querySelectorAll('[data-testid="relations"] .count')].map((c) => Number(c.textContent));
+        return counts.reduce((a, b) => a + b, 0) >= expected;
+      },
+      WARMUP.length + SEEDS.length,
+      { timeout: 90_000 },
+    );
+    const stories = await numberIn(page, 'stories');
+    expect(stories).toBeGreaterThan(0);
+    expect(stories).toBeLessThan(WARMUP.length + SEEDS.length);
+    expect(await page.getByTestId('relations').textContent()).toMatch(/rewrite\s*\d+/);
+    await page.getByTestId('health').getByText('dedup: ready').waitFor();
+    await page.getByTestId('health').getByText('gateway: ready').waitFor();
+    await page.getByTestId('health').getByText('stories: ready').waitFor();
+    expect(await numberIn(page, 'lag')).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('dead-letters').getByText('body: must be string').waitFor({ timeout: 30_000 });
+    expect(await numberIn(page, 'dlq-count')).toBe(1);
+
+    // The seeds' story is among the most updated; open it from its row.
+    const seedStory = (await (await fetch(`${stack.stories.url}/v1/articles/seed-000/story`)).json()) as { story: { id: string } };
+    const row = page.locator(`[data-testid="top-stories"] tr[data-story-id="${seedStory.story.id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const panel = page.getByTestId('story-panel');
+    await panel.getByText(`${seedStory.story.id} · 5 articles`).waitFor();
+    expect(await panel.locator('.timeline li').count()).toBe(5);
+    expect(await panel.locator('.timeline blockquote').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.timeline').textContent()).toMatch(/syndicated/);
+
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

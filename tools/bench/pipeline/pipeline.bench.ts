@@ -1,0 +1,130 @@
+import { cpus } from 'node:os';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPIC_SPECS } from '@app/contracts';
+import { ensureTopics } from '@app/platform';
+import { resolveBroker } from '../../kafka/resolve-broker';
+import { startApp, stopApp, waitUntilReady } from '../../../scripts/demo/app-process';
+import { loadCorpus } from '../corpus';
+import { Synthesizer } from '../synthesize';
+import { postBulk } from './gateway-client';
+import { passThrough } from './pass-through';
+import { percentiles } from './percentiles';
+import { StoryEventClock } from './story-event-clock';
+
+/**
+ * End to end through the real apps: gateway (HTTP) → news.articles.v1 → dedup (exactly-once) → news.story-events.v1
+ * → a read_committed subscriber. Env: BENCH_RATES (default 100,200,500,2000), BENCH_PHASE_SECONDS (15),
+ * BENCH_SUSTAINED (articles for the max-throughput run, 10000), BENCH_SEED.
+ */
+const rates = (process.env.BENCH_RATES ?? '100,200,500,2000').split(',').map(Number);
+const phaseSeconds = Number(process.env.BENCH_PHASE_SECONDS ?? 15);
+const sustained = Number(process.env.BENCH_SUSTAINED ?? 10_000);
+const API_KEY = 'bench-key';
+const GATEWAY = 'http://127.0.0.1:3300';
+const DEDUP = 'http://127.0.0.1:3301';
+const TICK_MS = 50;
+const BULK_LINES = 500;
+
+const { sources } = loadCorpus();
+const synth = new Synthesizer(sources, Number(process.env.BENCH_SEED ?? 7));
+let sequence = 0;
+const START = Date.parse('2018-07-01T00:00:00Z');
+/** Event time advances a second per article, as a live feed's would. */
+const nextLine = (): { id: string; line: string } => {
+  const id = `p-${sequence}`;
+  const line = JSON.stringify(synth.next(id, new Date(START + sequence * 1000).toISOString()));
+  sequence++;
+  return { id, line };
+};
+
+const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
+
+/** Paced open-loop load: every tick posts the articles due by then; latency is gateway ack → story event. */
+const latencyPhase = async (rate: number, clock: StoryEventClock) => {
+  const acked = new Map<string, number>();
+  const posts: Promise<void>[] = [];
+  const began = Date.now();
+  let sent = 0;
+  while (Date.now() - began < phaseSeconds * 1000) {
+    const due = Math.floor(((Date.now() - began) / 1000) * rate) - sent;
+    if (due > 0) {
+      const batch = Array.from({ length: due }, nextLine);
+      sent += due;
+      posts.push(postBulk(GATEWAY, API_KEY, batch.map((b) => b.line)).then(({ ackedAt }) => batch.forEach((b) => acked.set(b.id, ackedAt))));
+    }
+    await new Promise((r) => setTimeout(r, TICK_MS));
+  }
+  await Promise.all(posts);
+  const offeredSeconds = (Date.now() - began) / 1000;
+  const missing = await clock.waitFor([...acked.keys()], 120_000);
+  const latencies = [...acked].filter(([id]) => clock.seenAt.has(id)).map(([id, at]) => clock.seenAt.get(id)! - at);
+  const [p50, p95, p99] = percentiles(latencies, [50, 95, 99]);
+  return { rate, offered: sent / offeredSeconds, articles: sent, missing, p50, p95, p99 };
+};
+
+/** As fast as the pipeline takes it: bulk posts four at a time, measured from first post to last story event. */
+const sustainedRun = async (clock: StoryEventClock) => {
+  const ids: string[] = [];
+  const began = Date.now();
+  const workers = Array.from({ length: 4 }, async () => {
+    while (ids.length < sustained) {
+      const batch = Array.from({ length: Math.min(BULK_LINES, sustained - ids.length) }, nextLine);
+      ids.push(...batch.map((b) => b.id));
+      await postBulk(GATEWAY, API_KEY, batch.map((b) => b.line));
+    }
+  });
+  await Promise.all(workers);
+  const ingestSeconds = (Date.now() - began) / 1000;
+  const missing = await clock.waitFor(ids, 600_000);
+  const last = Math.max(...ids.map((id) => clock.seenAt.get(id) ?? 0));
+  return { articles: ids.length, missing, ingestPerSecond: ids.length / ingestSeconds, endToEndPerSecond: ids.length / ((last - began) / 1000) };
+};
+
+const main = async (): Promise<void> => {
+  const broker = await resolveBroker();
+  const kafka = new Kafka({ clientId: 'bench-pipeline', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const apps = [
+    startApp('dedup', { KAFKA_BROKERS: broker.brokers, PORT: '3301' }),
+    startApp('gateway', { KAFKA_BROKERS: broker.brokers, PORT: '3300', API_KEYS: API_KEY, RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }),
+  ];
+  const clock = new StoryEventClock(kafka);
+  try {
+    await ensureTopics(kafka, TOPIC_SPECS);
+    await Promise.all([waitUntilReady(GATEWAY, 60_000), waitUntilReady(DEDUP, 120_000)]);
+    await clock.start();
+    const ceilingLines = Array.from({ length: sustained }, () => nextLine().line);
+    const ceiling = await passThrough(kafka, ceilingLines);
+    process.stderr.write(`[bench] pass-through ceiling ${ceiling.perSecond.toFixed(0)} records/s\n`);
+    // Warm the engine's IDF and index a little, as a running service would be.
+    const warm = Array.from({ length: 1000 }, nextLine);
+    for (let i = 0; i < warm.length; i += BULK_LINES) await postBulk(GATEWAY, API_KEY, warm.slice(i, i + BULK_LINES).map((w) => w.line));
+    await clock.waitFor(warm.map((w) => w.id), 300_000);
+    const phases = [];
+    for (const rate of rates) {
+      const phase = await latencyPhase(rate, clock);
+      process.stderr.write(`[bench] ${JSON.stringify(phase)}\n`);
+      phases.push(phase);
+    }
+    const max = await sustainedRun(clock);
+    process.stderr.write(`[bench] sustained ${JSON.stringify(max)}\n`);
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`\n### Pipeline (${cpus().length} cores, ${cpu}, Node ${process.version}, broker: ${broker.source})\n`);
+    console.log('| offered articles/s | achieved | articles | p50 ms | p95 ms | p99 ms | not delivered |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const p of phases) console.log(`| ${p.rate} | ${p.offered.toFixed(0)} | ${p.articles} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${p.missing} |`);
+    console.log(`\n| run | articles | articles/s |`);
+    console.log('|---|---|---|');
+    console.log(`| bare kafkajs produce → consume (ceiling) | ${ceilingLines.length} | ${ceiling.perSecond.toFixed(0)} |`);
+    console.log(`| gateway → dedup → story event, exactly-once | ${max.articles} | ${max.endToEndPerSecond.toFixed(0)} (${((100 * max.endToEndPerSecond) / ceiling.perSecond).toFixed(1)} % of the ceiling) |`);
+    console.log(`\nstory events seen twice by a read_committed reader: ${clock.duplicates}; never delivered: ${max.missing}`);
+  } finally {
+    await clock.stop().catch(() => undefined);
+    await Promise.all(apps.map(stopApp));
+    await broker.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
