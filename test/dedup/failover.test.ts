@@ -78,14 +78,15 @@ describe('dedup failover between two instances', () => {
   });
 
   it('a paused owner (a zombie) is fenced when it resumes: its commit fails and it stops', async () => {
-    // Whole fetched batches per transaction, so the owner spends nearly all its time deciding inside an open
-    // transaction; the pause lands at a moment unrelated to its commits, so almost surely in there. Paused between
-    // two transactions it would instead learn it lost the partitions and stand by without writing: also correct,
-    // but not the case under test.
-    const { env, articles, a, b, log } = await ownerAndStandby('zombie', 1000, 1000);
-    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 500));
+    // Long transactions (250 records each, a fetch holds them all), so the owner spends nearly all its time deciding
+    // inside one; the pause lands shortly after a commit, so almost surely in the next. Paused between two
+    // transactions it would instead learn it lost the partitions and stand by without writing: also correct, but
+    // not the case under test, so the test checks that work was still left.
+    const { env, articles, a, b, log } = await ownerAndStandby('zombie', 2000, 250);
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
     a.signal('SIGSTOP');
     const pausedAt = log.articleIds().size;
+    expect(pausedAt).toBeLessThan(articles.length);
     await b.waitForRole(['owner'], 60_000);
     a.signal('SIGCONT');
     const { code } = await a.exited;

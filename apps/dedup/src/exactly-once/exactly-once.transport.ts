@@ -3,6 +3,7 @@ import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/mi
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { boundedSends } from './bounded-sends';
+import { gatherPerTick } from './gather-per-tick';
 import { isFencedError } from './fenced';
 import { type OwnerClaim } from './owner-claim';
 import { singleOwnerAssigner } from './single-owner.assigner';
@@ -24,6 +25,14 @@ export interface ExactlyOnceOptions {
   readonly onProgress?: (topic: string, partition: number, highWatermark: string, lastOffset: string) => void;
 }
 
+/**
+ * The coordinator writes a commit's markers after it has answered, so the next transaction's first
+ * AddPartitionsToTxn is usually told CONCURRENT_TRANSACTIONS for a few milliseconds. kafkajs' default first
+ * backoff (300 ms) then made every transaction cost ~320 ms on a local broker; 20 ms (the Java client's backoff for
+ * this case) brings it to ~40 ms. More retries keep the total patience near the default's for a broker that is away.
+ */
+const TRANSACTIONAL_RETRY = { initialRetryTime: 20, retries: 10, maxRetryTime: 30_000 };
+
 export type TransportStatus = 'starting' | 'standby' | 'owner' | 'fenced' | 'failed' | 'closed';
 
 interface TransportEvents {
@@ -38,8 +47,9 @@ type Logger = Pick<Console, 'log' | 'warn' | 'error'>;
 
 /**
  * A Nest transport that runs @EventPattern handlers exactly once over Kafka. It owns the consumer, the
- * transactional producer and the loop: per chunk of a fetched batch, every record goes to its handler, whose
- * returned records are written with the consumed offsets in one transaction. The handlers' state follows each
+ * transactional producer and the loop: per chunk of a fetch (all its partitions together, up to
+ * `recordsPerTransaction` records), every record goes to its handler, whose returned records are written with the
+ * consumed offsets in one transaction. The handlers' state follows each
  * outcome through the StatefulProcessor: kept on commit, rolled back on abort, caught up on takeover.
  *
  * One instance owns all the input partitions (single-writer state); the others stand by in the group. Ownership
@@ -131,7 +141,14 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     });
     await consumer.connect();
     await consumer.subscribe({ topics: Object.keys(this.options.inputs), fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.serially(() => this.onBatch(payload)) });
+    const gather = gatherPerTick((payloads: EachBatchPayload[]) => this.serially(() => this.onFetch(payloads)));
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // Every partition's batch of a fetch reaches eachBatch at once, to be gathered into one transaction.
+      partitionsConsumedConcurrently: MAX_GATHERED_PARTITIONS,
+      eachBatch: gather,
+    });
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
@@ -176,18 +193,43 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.setStatus('standby');
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    // Not the owner (yet): the batch came in before the pause; the takeover seeks and fetches again.
-    if (this.halted || !this.owner || !isRunning()) return;
+  /** Every batch of one fetch, all partitions, in as few transactions as `recordsPerTransaction` allows. */
+  private async onFetch(payloads: EachBatchPayload[]): Promise<void> {
+    // Not the owner (yet): the batches came in before the pause; the takeover seeks and fetches again.
+    if (this.halted || !this.owner) return;
     const { recordsPerTransaction } = this.options;
-    for (let from = 0; from < batch.messages.length; from += recordsPerTransaction) {
-      if (this.halted || !isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(from, from + recordsPerTransaction);
-      if (!(await this.transact(batch.topic, batch.partition, chunk))) return;
-      resolveOffset(chunk[chunk.length - 1].offset);
-      this.options.onProgress?.(batch.topic, batch.partition, batch.highWatermark, chunk[chunk.length - 1].offset);
-      await heartbeat();
+    let chunk: BatchSlice[] = [];
+    let size = 0;
+    for (const payload of payloads) {
+      const { messages } = payload.batch;
+      for (let from = 0; from < messages.length; ) {
+        const take = Math.min(recordsPerTransaction - size, messages.length - from);
+        chunk.push({ payload, messages: messages.slice(from, from + take) });
+        size += take;
+        from += take;
+        if (size < recordsPerTransaction) continue;
+        if (!(await this.commitChunk(chunk))) return;
+        chunk = [];
+        size = 0;
+      }
     }
+    if (chunk.length > 0) await this.commitChunk(chunk);
+  }
+
+  /** False when this instance must stop consuming (halted, fenced, or the consumer stopped). */
+  private async commitChunk(chunk: BatchSlice[]): Promise<boolean> {
+    if (this.halted || !this.owner) return false;
+    // A partition revoked or sought since its fetch must not be processed from this stale batch.
+    const live = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
+    if (live.length === 0) return chunk.every(({ payload }) => payload.isRunning());
+    if (!(await this.transact(live))) return false;
+    for (const { payload, messages } of live) {
+      const last = messages[messages.length - 1].offset;
+      payload.resolveOffset(last);
+      this.options.onProgress?.(payload.batch.topic, payload.batch.partition, payload.batch.highWatermark, last);
+    }
+    await live[0].payload.heartbeat();
+    return true;
   }
 
   private async takeOver(): Promise<void> {
@@ -199,6 +241,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
+      retry: TRANSACTIONAL_RETRY,
     });
     try {
       await producer.connect();
@@ -241,21 +284,23 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     }
   }
 
-  /** One chunk, one transaction. False when this instance must stop consuming (fenced). */
-  private async transact(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
-    const pattern = this.options.inputs[topic]!;
+  /** One chunk, one transaction, whatever partitions its slices come from. False when fenced. */
+  private async transact(slices: BatchSlice[]): Promise<boolean> {
     let transaction: Awaited<ReturnType<Producer['transaction']>> | undefined;
     try {
       const outgoing: OutgoingRecord[] = [];
-      for (const message of messages) outgoing.push(...(await this.handle(pattern, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
+      for (const { payload, messages } of slices) {
+        const { topic, partition } = payload.batch;
+        const pattern = this.options.inputs[topic]!;
+        for (const message of messages) outgoing.push(...(await this.handle(pattern, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
+      }
       transaction = await this.producer!.transaction();
       const offsets = new Map<string, bigint>();
       for (const send of boundedSends(outgoing, this.options.maxSendBytes)) {
         const written = await transaction.sendBatch({ topicMessages: byTopic(send) });
         noteLastOffsets(offsets, send, written);
       }
-      const next = (BigInt(messages[messages.length - 1].offset) + 1n).toString();
-      await transaction.sendOffsets({ consumerGroupId: this.options.groupId, topics: [{ topic, partitions: [{ partition, offset: next }] }] });
+      await transaction.sendOffsets({ consumerGroupId: this.options.groupId, topics: nextOffsets(slices) });
       await transaction.commit();
       this.processor.committed(offsets);
       return true;
@@ -295,6 +340,26 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.emitter.emit('failed', error);
   }
 }
+
+/** A run of one fetched batch's records, all in the same transaction. */
+interface BatchSlice {
+  readonly payload: EachBatchPayload;
+  readonly messages: KafkaMessage[];
+}
+
+/** Partitions beyond this in one fetch go into a following transaction: correct, only less batched. */
+const MAX_GATHERED_PARTITIONS = 64;
+
+/** The offsets to commit with a transaction: one past each partition's last record in it. */
+const nextOffsets = (slices: readonly BatchSlice[]) => {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { payload, messages } of slices) {
+    const { topic, partition } = payload.batch;
+    if (!topics.has(topic)) topics.set(topic, []);
+    topics.get(topic)!.push({ partition, offset: (BigInt(messages[messages.length - 1].offset) + 1n).toString() });
+  }
+  return [...topics].map(([topic, partitions]) => ({ topic, partitions }));
+};
 
 const byTopic = (records: readonly OutgoingRecord[]) => {
   const topics = new Map<string, { key: string | Buffer | null; value: string | Buffer | null; partition?: number }[]>();
