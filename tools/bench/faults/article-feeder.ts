@@ -68,9 +68,12 @@ export class ArticleFeeder {
       this.count(`no answer: ${(error as Error).message}`);
       return false;
     }
-    if (status !== 200 && status !== 207) {
+    // A 400 with a per-line report is an answer too: every line of that post was hostile. A post refused whole is
+    // counted for the summary, and sent again only when the refusal is the server's (5xx): a 4xx would come back
+    // the same forever.
+    if (answer.lines === undefined) {
       this.count(`${status} ${answer.error ?? ''}`.trim());
-      return false;
+      return status < 500;
     }
     this.successes.push(Date.now());
     const outcomes = new Map((answer.lines ?? []).map((l) => [l.line, l]));
