@@ -63,6 +63,8 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private claim: OwnerClaim = { ownerSince: 0, startedAt: Date.now() };
   private assigned: Record<string, number[]> = {};
   private owner = false;
+  /** A transaction failed: the state must drop its uncommitted decisions before this instance decides again. */
+  private rollBackPending = false;
   /** No batch is processed any more: closing, or fenced. */
   private halted = false;
   private closed = false;
@@ -182,6 +184,23 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     }, delayMs).unref();
   }
 
+  /**
+   * After a failed transaction (the broker away, say): the producer may be stuck mid-transaction and the state holds
+   * decisions that never committed. Rather than crash the consumer, which kafkajs does not restart after a
+   * non-retriable error, stop fetching and run the takeover again, retried until the broker answers: a fresh
+   * producer epoch aborts whatever the old one left open, the state rolls back to what committed, and the consumer
+   * seeks to the committed offsets.
+   */
+  private async startOver(): Promise<void> {
+    this.owner = false;
+    this.rollBackPending = true;
+    this.consumer!.pause(Object.keys(this.assigned).map((topic) => ({ topic })));
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.setStatus('standby');
+    this.scheduleTakeOver(500);
+  }
+
   /** Lost the partitions in a rebalance without being fenced: release the producer and follow the log again. */
   private async handBack(): Promise<void> {
     if (!this.owner || this.halted) return;
@@ -236,6 +255,10 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     const partitions = Object.values(this.assigned).reduce((sum, list) => sum + list.length, 0);
     if (this.owner || this.halted || partitions === 0) return;
     const startedAt = Date.now();
+    if (this.rollBackPending) {
+      await this.processor.rolledBack();
+      this.rollBackPending = false;
+    }
     const producer = this.kafka.producer({
       transactionalId: this.options.transactionalId,
       idempotent: true,
@@ -310,10 +333,10 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
         return false;
       }
       // A handler's exception reaches here through Nest's RPC exception filter, as a plain object.
-      this.log.error(`transaction failed, rolling back: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
+      this.log.error(`transaction failed, rolling back and taking over again: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
       await transaction?.abort().catch(() => undefined);
-      await this.processor.rolledBack();
-      throw error;
+      await this.startOver();
+      return false;
     }
   }
 
