@@ -6,7 +6,9 @@ export interface SourceArticle {
   paragraphs: string[];
 }
 
-const SHARED = ['/work/shared/data/replay/news-2018-07.articles.ndjson', '/work/shared/data/dev/ecbplus.articles.ndjson', '/work/shared/data/dev/semeval-en.articles.ndjson', '/work/shared/data/seeds/articles.ndjson'];
+/** `../shared/data` beside the clone, where the team's data sets live (absent for users of the product). */
+const SHARED_DATA = join(__dirname, '..', '..', '..', 'shared', 'data');
+const SHARED = ['replay/news-2018-07.articles.ndjson', 'dev/ecbplus.articles.ndjson', 'dev/semeval-en.articles.ndjson', 'seeds/articles.ndjson'].map((f) => join(SHARED_DATA, f));
 const FIXTURES = ['ecbplus-warmup.articles.ndjson', 'ecbplus-sample.articles.ndjson', 'seeds.articles.ndjson'].map((f) => join(__dirname, '../../test/fixtures/engine', f));
 
 /** Real texts to mutate: the shared data sets when this machine has them, else the project's own fixtures. */
