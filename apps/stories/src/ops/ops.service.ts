@@ -40,6 +40,8 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private round = 0;
   private health: AppHealth[] = [];
+  /** The sources the last sample could not read, as last reported. */
+  private unavailableSources = '';
   private stopped = false;
 
   constructor(
@@ -146,7 +148,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
     this.output.add({ at: now, value: figures.projectedEvents });
     this.lagHistory.push({ at: now, lag: partitions.reduce((sum, p) => sum + p.lag, 0) });
     if (this.lagHistory.length > HISTORY) this.lagHistory.shift();
-    if (problems.length > 0) this.logger.warn({ problems }, 'dashboard sources unavailable');
+    this.reportProblems(problems);
     this.snapshots.next({
       at: new Date(now).toISOString(),
       throughput: { in: this.input.series(), out: this.output.series() },
@@ -156,5 +158,14 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
       health: this.health,
       problems,
     });
+  }
+
+  /** Once per change, not once per sample: a source down for an hour is one warning, and one line when it is back. */
+  private reportProblems(problems: string[]): void {
+    const sources = problems.map((p) => p.slice(0, p.indexOf(':'))).join(', ');
+    if (sources === this.unavailableSources) return;
+    if (problems.length > 0) this.logger.warn({ problems }, 'dashboard sources unavailable');
+    else this.logger.log(`dashboard sources available again (${this.unavailableSources})`);
+    this.unavailableSources = sources;
   }
 }
