@@ -117,19 +117,19 @@ const MODULE = new Uint8Array([
  * A MinHash over the given 128 seeds: slot i of a signature is the least mix32(shingle, seeds[i]) over the shingles
  * (0xffffffff when there are none). Each kernel owns its module instance and memory.
  */
-export const minhashKernel = (seeds: Int32Array): ((shingles: Iterable<number>) => number[]) => {
+export const minhashKernel = (seeds: Int32Array): ((shingles: ArrayLike<number>) => number[]) => {
   if (seeds.length !== SLOTS) throw new Error(`the MinHash kernel takes ${SLOTS} seeds, not ${seeds.length}`);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
   const run = instance.exports.minhash as (count: number) => void;
   const memory = instance.exports.memory as WebAssembly.Memory;
   new Int32Array(memory.buffer, SEEDS_AT, SLOTS).set(seeds);
   return (shingles) => {
-    const hashes = Int32Array.from(shingles);
-    const needed = SHINGLES_AT + hashes.length * 4;
+    const needed = SHINGLES_AT + shingles.length * 4;
     // Growing keeps the contents (the seeds), and the memory stays at the largest text seen.
     if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
-    new Int32Array(memory.buffer, SHINGLES_AT, hashes.length).set(hashes);
-    run(hashes.length);
+    // Copied straight in: set() converts each value to int32, which keeps a uint32 hash's bits.
+    new Int32Array(memory.buffer, SHINGLES_AT, shingles.length).set(shingles);
+    run(shingles.length);
     return Array.from(new Uint32Array(memory.buffer, SIGNATURE_AT, SLOTS));
   };
 };

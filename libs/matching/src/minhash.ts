@@ -19,17 +19,28 @@ const hashOfJoined = (words: readonly string[], from: number, count: number): nu
   return h >>> 0;
 };
 
-/** Hashes of the overlapping word n-grams: the unit of verbatim reuse. */
-export const shingles = (words: readonly string[], size = SHINGLE_WORDS): Set<number> => {
-  const out = new Set<number>();
-  if (words.length === 0) return out;
-  if (words.length < size) out.add(hash32(words.join(' ')));
-  for (let i = 0; i + size <= words.length; i++) out.add(hashOfJoined(words, i, size));
-  return out;
+/** The distinct values of `hashes`, ascending, in place; returns the count. */
+const sortDistinct = (hashes: Uint32Array): number => {
+  hashes.sort();
+  let distinct = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i];
+  return distinct;
+};
+
+/**
+ * Hashes of the overlapping word n-grams, the unit of verbatim reuse: distinct and ascending. A sorted typed array
+ * rather than a Set, which costs more per shingle to build and to iterate into the MinHash kernel.
+ */
+export const shingles = (words: readonly string[], size = SHINGLE_WORDS): Uint32Array => {
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < size) return Uint32Array.of(hash32(words.join(' ')));
+  const hashes = new Uint32Array(words.length - size + 1);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashOfJoined(words, i, size);
+  return hashes.subarray(0, sortDistinct(hashes));
 };
 
 /** Slot i is the least mix32(shingle, SEEDS[i]) over the shingles; see minhash-kernel for how it is computed. */
-export const minhashSignature: (shingleHashes: Iterable<number>) => number[] = minhashKernel(SEEDS);
+export const minhashSignature: (shingleHashes: ArrayLike<number>) => number[] = minhashKernel(SEEDS);
 
 /**
  * Fraction of agreeing MinHash slots: an unbiased estimate of the shingle Jaccard similarity. `b` may be read from

@@ -72,7 +72,7 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   const vector = tfidfVector(counts, idf);
   const texts = storyOrAll.map((p) => p.text);
   const titled = article.title ? [article.title, ...texts] : texts;
-  const shingleSet = shingles(wordsOf(storyOrAll));
+  const shingleHashes = shingles(wordsOf(storyOrAll));
   const entityCounts = new Map<number, number>();
   for (const entity of entities(titled.join('\n'))) {
     const hash = hash32(entity);
@@ -82,8 +82,8 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   const fingerprint: Fingerprint = {
     terms: sortedTermCounts(counts),
     edges: edgeKeys(paragraphs),
-    minhash: minhashSignature(shingleSet),
-    shingles: shingleSet.size,
+    minhash: minhashSignature(shingleHashes),
+    shingles: shingleHashes.length,
     entities: heaviest(entitySalience, state.config.entities).map(([hash]) => hash),
     time,
   };
