@@ -1,6 +1,6 @@
 import { Article, Fingerprint } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, tfWeight } from '@app/matching';
-import { ClassifiedParagraph, classifyParagraphs, entities, terms } from '@app/text';
+import { ClassifiedParagraph, classifyParagraphs, normalizedEntities, normalizeText, tokenize } from '@app/text';
 import { StoryState } from './story-state';
 
 const MATURE_IDF_DOCUMENTS = 50;
@@ -67,14 +67,16 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   });
   const story = paragraphs.filter((p) => p.role === 'story');
   const storyOrAll = story.length > 0 ? story : paragraphs;
+  // Paragraph texts come normalised from classifyParagraphs; only the title still needs it, once.
+  const title = article.title ? normalizeText(article.title) : undefined;
   const storyTerms = storyOrAll.map((p) => p.terms);
-  const counts = countTerms(article.title ? [terms(article.title), ...storyTerms] : storyTerms);
+  const counts = countTerms(title !== undefined ? [tokenize(title).terms, ...storyTerms] : storyTerms);
   const vector = tfidfVector(counts, idf);
   const texts = storyOrAll.map((p) => p.text);
-  const titled = article.title ? [article.title, ...texts] : texts;
+  const titled = title !== undefined ? [title, ...texts] : texts;
   const shingleHashes = shingles(wordsOf(storyOrAll));
   const entityCounts = new Map<number, number>();
-  for (const entity of entities(titled.join('\n'))) {
+  for (const entity of normalizedEntities(titled.join('\n'))) {
     const hash = hash32(entity);
     entityCounts.set(hash, (entityCounts.get(hash) ?? 0) + 1);
   }

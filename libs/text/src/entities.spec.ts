@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { entities } from './entities';
+import { entities, normalizedEntities } from './entities';
 import { normalizeText } from './normalize';
+import { paragraphs } from './segment';
 import { stem } from './stem';
 import { isStopword } from './stopwords';
 
@@ -64,6 +65,18 @@ describe('entities', () => {
         expect(entities(text)).toEqual(definition(text));
       }),
       { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  // analyzeArticle relies on this: it joins a normalised title and the paragraphs rather than normalising again.
+  it('finds in a normalised title and paragraphs, joined by newlines, what it finds in the raw texts joined', () => {
+    const pieces = fc.constantFrom(...'A Bc De. F, 1 23 - \' \'s ! " \n \n\n \r\n \t \u2028 \u00a0 \u2019 \u201c \u2014 \ufb01 \u00c9t e\u0301 \u0301 May U.S. The'.split(' '), ' ');
+    const text = fc.array(pieces, { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, text, (title, body) => {
+        expect(normalizedEntities([normalizeText(title), ...paragraphs(body)].join('\n'))).toEqual(entities([title, ...paragraphs(body)].join('\n')));
+      }),
+      { numRuns: 2000, seed: 6 },
     );
   });
 });

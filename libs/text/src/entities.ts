@@ -73,11 +73,15 @@ const tokensOf = (text: string): Token[] => {
  * A capitalised word counts when it does not open a sentence, or when it opens one and the next word is
  * capitalised too ("North Korea said…"). Numbers count from two digits, so list markers and "one" do not.
  */
-export const entities = (text: string): string[] => {
+export const entities = (text: string): string[] => normalizedEntities(normalizeText(text));
+
+/** `entities` of text that is already normalised (paragraphs are), so the normalisation is not paid twice. */
+export const normalizedEntities = (normalized: string): string[] => {
   const out: string[] = [];
-  const tokens = tokensOf(normalizeText(text));
+  const tokens = tokensOf(normalized);
   tokens.forEach(({ text: token, opens }, i) => {
-    if (NUMBER.test(token)) {
+    // The digit check first: most tokens are words, and it spares them the regex.
+    if (isAsciiDigit(token.charCodeAt(0)) && NUMBER.test(token)) {
       // Two-digit numbers are clock times, ages and scores that every story of a kind has; years, counts,
       // amounts and measured values ("7.1") tell one event from another.
       const number = token.replace(/,/g, '');

@@ -9,9 +9,18 @@ export const paragraphs = (body: string): string[] => {
   const splitter = /\n[ \t]*\n/.test(text) ? /\n[ \t]*\n+/ : /\n+/;
   return text
     .split(splitter)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => collapseWhitespace(p).trim())
     .filter((p) => p.length > 0);
 };
+
+/** Whitespace other than a single space: what collapsing would change. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+
+/**
+ * Every whitespace run as one space. Most paragraphs have nothing to collapse, and a test is much cheaper than a
+ * replace that matches (and rebuilds the string at) every gap between words.
+ */
+const collapseWhitespace = (paragraph: string): string => (UNCOLLAPSED.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph);
 
 /** Sentence boundaries after terminal punctuation followed by a capital or a quote; abbreviations are kept intact. */
 export const sentences = (paragraph: string): string[] =>
