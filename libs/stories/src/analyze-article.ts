@@ -27,13 +27,17 @@ const edgeKeys = (paragraphs: readonly ClassifiedParagraph[]): number[] => {
   return [...new Set(edges.filter((p) => p.words.length <= maxWords).map((p) => hash32(p.key)))];
 };
 
+/**
+ * Occurrences per term hash, in order of first use. Counted by term first and hashed once per distinct term: terms
+ * repeat within an article, hash32 walks every character, and a string key's hash is cached by V8.
+ */
 const countTerms = (termLists: readonly (readonly string[])[]): Map<number, number> => {
+  const byTerm = new Map<string, number>();
+  for (const list of termLists) for (const term of list) byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
   const counts = new Map<number, number>();
-  for (const list of termLists) {
-    for (const term of list) {
-      const hash = hash32(term);
-      counts.set(hash, (counts.get(hash) ?? 0) + 1);
-    }
+  for (const [term, count] of byTerm) {
+    const hash = hash32(term);
+    counts.set(hash, (counts.get(hash) ?? 0) + count);
   }
   return counts;
 };
