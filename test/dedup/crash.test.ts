@@ -2,10 +2,10 @@ import { type Producer } from 'kafkajs';
 import { prng } from '../../tools/bench/synthesize';
 import { testKafka, testProducer } from '../support/kafka';
 import { waitUntil } from '../support/processes';
-import { CommittedLog, isArticleEvent, waitForNoLag } from './support/committed-log';
-import { assignmentsOf, crashFreeRun } from './support/crash-free-run';
+import { CommittedLog, isArticleEvent } from './support/committed-log';
 import { dedupTestEnv, removeSnapshotDirs } from './support/dedup-env';
 import { DedupProcess } from './support/dedup-process';
+import { expectExactlyOnceAndCrashFree } from './support/exactly-once-check';
 import { syntheticFeed } from './support/test-articles';
 
 const ARTICLES = 5_000;
@@ -76,18 +76,8 @@ describe('dedup exactly once under crashes', () => {
       instance = await run(`run-${i + 2}`);
     }
 
-    await log.waitForArticles(articles.map((a) => a.id), 300_000);
-    await waitForNoLag(kafka, env.DEDUP_GROUP_ID, env.ARTICLES_TOPIC, 60_000);
-    await log.catchUp();
-
+    const assignments = await expectExactlyOnceAndCrashFree(kafka, env, articles, log, 300_000);
     const named = log.timesNamed();
-    expect(log.unreadable).toEqual([]);
-    expect(articles.filter((a) => named.get(a.id) !== 1)).toEqual([]);
-    expect(named.size).toBe(articles.length);
-    const expected = crashFreeRun(articles, log.events);
-    expect(log.events.map((e) => `${e.type} ${e.eventId} ${e.storyId}`)).toEqual(expected.events.map((e) => `${e.type} ${e.eventId} ${e.storyId}`));
-    const assignments = assignmentsOf(log.events);
-    expect(assignments).toEqual(expected.assignments);
 
     const relations = new Map<string, number>();
     for (const e of log.events.filter(isArticleEvent)) {
