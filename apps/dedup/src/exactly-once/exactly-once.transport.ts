@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { BaseRpcContext, type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { boundedSends } from './bounded-sends';
@@ -63,6 +63,8 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private claim: OwnerClaim = { ownerSince: 0, startedAt: Date.now() };
   private assigned: Record<string, number[]> = {};
   private owner = false;
+  /** Input topic → its handler, looked up once: Nest resolves the pattern again on every lookup. */
+  private readonly handlers = new Map<string, MessageHandler>();
   /** A transaction failed: the state must drop its uncommitted decisions before this instance decides again. */
   private rollBackPending = false;
   /** No batch is processed any more: closing, or fenced. */
@@ -99,7 +101,11 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
    * probes. Readiness follows the status.
    */
   listen(callback: () => void): void {
-    const missing = Object.values(this.options.inputs).filter((pattern) => !this.getHandlerByPattern(pattern));
+    for (const [topic, pattern] of Object.entries(this.options.inputs)) {
+      const handler = this.getHandlerByPattern(pattern);
+      if (handler) this.handlers.set(topic, handler);
+    }
+    const missing = Object.entries(this.options.inputs).filter(([topic]) => !this.handlers.has(topic)).map(([, pattern]) => pattern);
     if (missing.length > 0) throw new Error(`no @EventPattern handler for ${missing.join(', ')}`);
     callback();
     this.start().catch((error: Error) => this.fail(error));
@@ -314,8 +320,8 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
       const outgoing: OutgoingRecord[] = [];
       for (const { payload, messages } of slices) {
         const { topic, partition } = payload.batch;
-        const pattern = this.options.inputs[topic]!;
-        for (const message of messages) outgoing.push(...(await this.handle(pattern, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
+        const handler = this.handlers.get(topic)!;
+        for (const message of messages) outgoing.push(...(await this.handle(handler, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
       }
       transaction = await this.producer!.transaction();
       const offsets = new Map<string, bigint>();
@@ -340,8 +346,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     }
   }
 
-  private async handle(pattern: string, record: InputRecord): Promise<readonly OutgoingRecord[]> {
-    const handler = this.getHandlerByPattern(pattern)!;
+  private async handle(handler: MessageHandler, record: InputRecord): Promise<readonly OutgoingRecord[]> {
     const result = await handler(record, new BaseRpcContext([record]));
     return lastValueFrom(this.transformToObservable<readonly OutgoingRecord[]>(result), { defaultValue: [] });
   }
