@@ -28,6 +28,20 @@ const post = async (path: string, body: string, contentType: string): Promise<vo
  * the July 2018 replay and then the five seed articles posted through the gateway, and the story events printed as
  * a read_committed subscriber sees them. `--follow` keeps everything running for the dashboard until Ctrl-C.
  */
+interface ArticleStory {
+  story?: { id: string; articleCount: number };
+}
+
+/** The read model lags the story log a little: wait until the stories app has projected the article's story. */
+const projectedStoryOf = async (articleId: string, timeoutMs = 30_000): Promise<ArticleStory> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${url('stories')}/v1/articles/${encodeURIComponent(articleId)}/story`);
+    if (response.ok || Date.now() > deadline) return (await response.json()) as ArticleStory;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
 const main = async (): Promise<void> => {
   const broker = await resolveBroker();
   process.stderr.write(`[demo] Kafka at ${broker.brokers} (${broker.source})\n`);
@@ -102,7 +116,7 @@ const main = async (): Promise<void> => {
       await post('/v1/articles', seed, 'application/json');
       await storyEventsFor([idOf(seed)]);
     }
-    const seedStory = (await (await fetch(`${url('stories')}/v1/articles/${idOf(seeds[0])}/story`)).json()) as { story?: { id: string; articleCount: number } };
+    const seedStory = await projectedStoryOf(idOf(seeds[seeds.length - 1]));
     console.log(
       `\nsummary: ${expected.size} articles → ${counts.stories.size} stories; copies ${counts.duplicate + counts.syndicated} ` +
         `(duplicate ${counts.duplicate}, syndicated ${counts.syndicated}), rewrites ${counts.rewrite}, merges ${counts.merges}`,
