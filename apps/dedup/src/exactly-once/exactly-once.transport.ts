@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { BaseRpcContext, type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { arrivalOrder } from './arrival-order';
 import { boundedSends } from './bounded-sends';
 import { gatherPerTick } from './gather-per-tick';
 import { isFencedError } from './fenced';
@@ -47,10 +48,10 @@ type Logger = Pick<Console, 'log' | 'warn' | 'error'>;
 
 /**
  * A Nest transport that runs @EventPattern handlers exactly once over Kafka. It owns the consumer, the
- * transactional producer and the loop: per chunk of a fetch (all its partitions together, up to
- * `recordsPerTransaction` records), every record goes to its handler, whose returned records are written with the
- * consumed offsets in one transaction. The handlers' state follows each
- * outcome through the StatefulProcessor: kept on commit, rolled back on abort, caught up on takeover.
+ * transactional producer and the loop: per chunk of a fetch (all its partitions together, in the order the
+ * records were produced, up to `recordsPerTransaction` records), every record goes to its handler, whose returned
+ * records are written with the consumed offsets in one transaction. The handlers' state follows each outcome
+ * through the StatefulProcessor: kept on commit, rolled back on abort, caught up on takeover.
  *
  * One instance owns all the input partitions (single-writer state); the others stand by in the group. Ownership
  * moves by rebalance, and the new owner's InitProducerId fences the old owner's producer, so a zombie can
@@ -218,38 +219,28 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.setStatus('standby');
   }
 
-  /** Every batch of one fetch, all partitions, in as few transactions as `recordsPerTransaction` allows. */
+  /** Every batch of one fetch, all partitions, in arrival order and as few transactions as `recordsPerTransaction` allows. */
   private async onFetch(payloads: EachBatchPayload[]): Promise<void> {
     // Not the owner (yet): the batches came in before the pause; the takeover seeks and fetches again.
     if (this.halted || !this.owner) return;
+    const records = arrivalOrder(
+      payloads.map((payload) => payload.batch.messages.map((message) => ({ payload, message }))),
+      ({ message }) => Number(message.timestamp),
+    );
     const { recordsPerTransaction } = this.options;
-    let chunk: BatchSlice[] = [];
-    let size = 0;
-    for (const payload of payloads) {
-      const { messages } = payload.batch;
-      for (let from = 0; from < messages.length; ) {
-        const take = Math.min(recordsPerTransaction - size, messages.length - from);
-        chunk.push({ payload, messages: messages.slice(from, from + take) });
-        size += take;
-        from += take;
-        if (size < recordsPerTransaction) continue;
-        if (!(await this.commitChunk(chunk))) return;
-        chunk = [];
-        size = 0;
-      }
+    for (let from = 0; from < records.length; from += recordsPerTransaction) {
+      if (!(await this.commitChunk(records.slice(from, from + recordsPerTransaction)))) return;
     }
-    if (chunk.length > 0) await this.commitChunk(chunk);
   }
 
   /** False when this instance must stop consuming (halted, fenced, or the consumer stopped). */
-  private async commitChunk(chunk: BatchSlice[]): Promise<boolean> {
+  private async commitChunk(chunk: FetchedRecord[]): Promise<boolean> {
     if (this.halted || !this.owner) return false;
     // A partition revoked or sought since its fetch must not be processed from this stale batch.
     const live = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
     if (live.length === 0) return chunk.every(({ payload }) => payload.isRunning());
     if (!(await this.transact(live))) return false;
-    for (const { payload, messages } of live) {
-      const last = messages[messages.length - 1].offset;
+    for (const [payload, last] of lastOffsets(live)) {
       payload.resolveOffset(last);
       this.options.onProgress?.(payload.batch.topic, payload.batch.partition, payload.batch.highWatermark, last);
     }
@@ -313,15 +304,15 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     }
   }
 
-  /** One chunk, one transaction, whatever partitions its slices come from. False when fenced. */
-  private async transact(slices: BatchSlice[]): Promise<boolean> {
+  /** One chunk, one transaction, whatever partitions its records come from. False when fenced. */
+  private async transact(records: FetchedRecord[]): Promise<boolean> {
     let transaction: Awaited<ReturnType<Producer['transaction']>> | undefined;
     try {
       const outgoing: OutgoingRecord[] = [];
-      for (const { payload, messages } of slices) {
+      for (const { payload, message } of records) {
         const { topic, partition } = payload.batch;
-        const handler = this.handlers.get(topic)!;
-        for (const message of messages) outgoing.push(...(await this.handle(handler, { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) })));
+        const input = { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) };
+        outgoing.push(...(await this.handle(this.handlers.get(topic)!, input)));
       }
       transaction = await this.producer!.transaction();
       const offsets = new Map<string, bigint>();
@@ -329,7 +320,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
         const written = await transaction.sendBatch({ topicMessages: byTopic(send) });
         noteLastOffsets(offsets, send, written);
       }
-      await transaction.sendOffsets({ consumerGroupId: this.options.groupId, topics: nextOffsets(slices) });
+      await transaction.sendOffsets({ consumerGroupId: this.options.groupId, topics: nextOffsets(records) });
       await transaction.commit();
       this.processor.committed(offsets);
       return true;
@@ -369,22 +360,25 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   }
 }
 
-/** A run of one fetched batch's records, all in the same transaction. */
-interface BatchSlice {
+/** One fetched record, with the batch it came in (its partition, and how kafkajs is told it is done). */
+interface FetchedRecord {
   readonly payload: EachBatchPayload;
-  readonly messages: KafkaMessage[];
+  readonly message: KafkaMessage;
 }
 
 /** Partitions beyond this in one fetch go into a following transaction: correct, only less batched. */
 const MAX_GATHERED_PARTITIONS = 64;
 
+/** Each batch's last record among these (arrival order keeps a partition's records in offset order). */
+const lastOffsets = (records: readonly FetchedRecord[]): Map<EachBatchPayload, string> =>
+  new Map(records.map(({ payload, message }) => [payload, message.offset]));
+
 /** The offsets to commit with a transaction: one past each partition's last record in it. */
-const nextOffsets = (slices: readonly BatchSlice[]) => {
+const nextOffsets = (records: readonly FetchedRecord[]) => {
   const topics = new Map<string, { partition: number; offset: string }[]>();
-  for (const { payload, messages } of slices) {
-    const { topic, partition } = payload.batch;
-    if (!topics.has(topic)) topics.set(topic, []);
-    topics.get(topic)!.push({ partition, offset: (BigInt(messages[messages.length - 1].offset) + 1n).toString() });
+  for (const [{ batch }, last] of lastOffsets(records)) {
+    if (!topics.has(batch.topic)) topics.set(batch.topic, []);
+    topics.get(batch.topic)!.push({ partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
   }
   return [...topics].map(([topic, partitions]) => ({ topic, partitions }));
 };
