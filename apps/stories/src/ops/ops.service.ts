@@ -43,6 +43,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   /** The sources the last sample could not read, as last reported. */
   private unavailableSources = '';
   private stopped = false;
+  private sampling?: Promise<void>;
 
   constructor(
     @Inject(STORIES_CONFIG) private readonly config: StoriesConfig,
@@ -104,10 +105,12 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  // Before the database closes (it closes in onApplicationShutdown), so no sample queries a closed pool.
+  // Before the database closes (it closes in onApplicationShutdown), so no sample queries a closed pool. A sample
+  // in flight is let finish first: disconnecting its admin under it left kafkajs retrying after shutdown.
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.sampling;
     await this.dlqConsumer?.disconnect();
     await this.admin?.disconnect().catch(() => undefined);
     this.snapshots.complete();
@@ -115,7 +118,14 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private schedule(delay: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.sample().finally(() => this.schedule(this.config.OPS_REFRESH_MS)), delay);
+    this.timer = setTimeout(() => {
+      this.sampling = this.sample()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'dashboard sample failed'))
+        .finally(() => {
+          this.sampling = undefined;
+          this.schedule(this.config.OPS_REFRESH_MS);
+        });
+    }, delay);
   }
 
   private async sample(): Promise<void> {
