@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Admin, type Consumer, Kafka, logLevel } from 'kafkajs';
 import { Gauge, type Registry } from 'prom-client';
 import { BehaviorSubject } from 'rxjs';
@@ -44,6 +45,8 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   private unavailableSources = '';
   private stopped = false;
   private sampling?: Promise<void>;
+  private tailing?: Promise<void>;
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(STORIES_CONFIG) private readonly config: StoriesConfig,
@@ -71,7 +74,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     this.admin = this.kafka.admin();
     this.schedule(0);
-    void this.tailDeadLetters();
+    this.tailing = this.tailDeadLetters();
   }
 
   /**
@@ -95,12 +98,11 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
           },
         });
         this.dlqConsumer = consumer;
-        if (this.stopped) await consumer.disconnect();
         return;
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
         this.logger.warn({ err: error, topic: this.config.ARTICLES_DLQ_TOPIC }, 'dead-letter topic not readable yet; retrying in 5 s');
-        await new Promise((resolve) => setTimeout(resolve, 5000));
+        await sleep(5000, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
   }
@@ -109,8 +111,11 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   // in flight is let finish first: disconnecting its admin under it left kafkajs retrying after shutdown.
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     clearTimeout(this.timer);
     await this.sampling;
+    // The tail may be between attempts (its pause ends on abort) or connecting a consumer it then disconnects.
+    await this.tailing;
     await this.dlqConsumer?.disconnect();
     await this.admin?.disconnect().catch(() => undefined);
     this.snapshots.complete();
