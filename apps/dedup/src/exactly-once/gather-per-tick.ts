@@ -9,14 +9,14 @@ export const gatherPerTick = <T>(run: (items: T[]) => Promise<void>): ((item: T)
   let pending: { items: T[]; settled: Promise<void> } | undefined;
   return (item) => {
     if (!pending) {
-      const gathering: { items: T[]; settled?: Promise<void> } = { items: [] };
-      gathering.settled = new Promise<void>((resolve, reject) =>
+      const items: T[] = [];
+      const settled = new Promise<void>((resolve, reject) =>
         setImmediate(() => {
           pending = undefined;
-          run(gathering.items).then(resolve, reject);
+          run(items).then(resolve, reject);
         }),
       );
-      pending = gathering as { items: T[]; settled: Promise<void> };
+      pending = { items, settled };
     }
     pending.items.push(item);
     return pending.settled;
