@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { type LocalBroker, startLocalBroker } from '../../tools/kafka/local-broker';
 import { consumeUntil } from '../support/kafka';
 import { commandLine, isRunning } from '../support/processes';
@@ -40,6 +40,20 @@ describeLocal('startLocalBroker', () => {
   });
 });
 
+const untilGroupCoordinatorAnswers = async (admin: Admin, groupId: string): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    const answered = await admin.describeGroups([groupId]).then(
+      () => true,
+      (error: Error) => {
+        if (attempt >= 60) throw error;
+        return false;
+      },
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 describeLocal('LocalBroker.restart', () => {
   let broker: LocalBroker | undefined;
   afterEach(() => broker?.stop());
@@ -55,6 +69,9 @@ describeLocal('LocalBroker.restart', () => {
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    // A new broker creates __consumer_offsets at the first group request and answers "coordinator not available"
+    // until it has loaded it; the transactional sendOffsets below gives up sooner than that can take on a busy box.
+    await untilGroupCoordinatorAnswers(admin, 'restart-group');
     const producer = kafka.producer({ transactionalId: 'restart-tx', idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const transaction = await producer.transaction();
