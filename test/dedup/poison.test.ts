@@ -77,6 +77,9 @@ describe('dedup against hostile input', () => {
 
     expect(dedup.alive).toBe(true);
     expect(await dedup.role()).toBe('owner');
+    // Counted when their transaction commits, once each, like the letters themselves.
+    const metrics = await (await fetch(`http://127.0.0.1:${dedup.port}/metrics`)).text();
+    expect(metrics).toContain(`dedup_records_total{outcome="dead_lettered",service="dedup"} ${hostile.length}`);
     const reasons = new Map<string, number>();
     for (const { reasons: [first] } of letters) {
       const kind = `${first.field} ${first.problem.split(/[:(]/)[0].replace(/[^\x20-\x7e]/g, '?').slice(0, 40).trim()}`;

@@ -32,9 +32,12 @@ export interface StatefulProcessor {
   standBy(): Promise<void>;
   /** The earlier owner is fenced: fold everything it committed before the first input is handled. */
   takeOver(): Promise<void>;
-  /** The transaction with the handlers' records committed. */
+  /** The decisions since the last seal make one transaction. The transport decides the next chunk while the one
+   * before is still committing, so more than one sealed transaction can be waiting; they commit in seal order. */
+  seal(): void;
+  /** The oldest sealed transaction committed. */
   committed(offsets: CommittedOffsets): void;
-  /** The transaction aborted, or a handler failed before it: drop every decision since the last commit. */
+  /** A transaction aborted, or a handler failed: drop every decision since the last commit, sealed or not. */
   rolledBack(): Promise<void>;
   /** Shutting down after the last transaction finished. */
   close(): Promise<void>;

@@ -31,20 +31,29 @@ export interface EngineLog {
   error: Log;
 }
 
+/** What one transaction decided: its story events with the JSON they are written as, and how many records it
+ * dead-lettered. */
+interface TransactionDecisions {
+  events: { event: StoryEvent; json: string }[];
+  deadLetters: number;
+}
+
+const noDecisions = (): TransactionDecisions => ({ events: [], deadLetters: 0 });
+
 /** The story log is one partition (see TOPIC_SPECS): one total order to replay. */
 const STORY_LOG_PARTITION = 0;
 
 /**
  * The engine state and its lifecycle under the exactly-once transport. The state is always the fold of the
- * committed story log up to `position`, plus the decisions of the one open transaction (`pending`): a commit
- * moves the position over them, an abort restores the state from the newest snapshot and the log after it.
+ * committed story log up to `position`, plus the decisions not committed yet (sealed transactions waiting for
+ * their commit, then the open one): a commit moves the position over the oldest sealed transaction, an abort
+ * restores the state from the newest snapshot and the log after it.
  */
 export class StoryEngine implements StatefulProcessor {
   private state: StoryState;
   private position?: StoryLogPosition;
-  /** Decided in the open transaction, with the JSON they are written as. */
-  private pending: { event: StoryEvent; json: string }[] = [];
-  private pendingDeadLetters = 0;
+  private open = noDecisions();
+  private sealed: TransactionDecisions[] = [];
   /** Records whose events made `evolve` throw: dead-lettered when they come round again instead of looping. */
   private readonly poison = new Map<string, string>();
   private restored = false;
@@ -80,7 +89,10 @@ export class StoryEngine implements StatefulProcessor {
     const { topics } = this.options;
     const key = eventKeyOf(record);
     const failure = this.poison.get(key);
-    if (failure !== undefined) return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(engineFailureLetter(record, failure)) }];
+    if (failure !== undefined) {
+      this.open.deadLetters++;
+      return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(engineFailureLetter(record, failure)) }];
+    }
     let outcome: ReturnType<typeof processRecord>;
     try {
       outcome = processRecord(this.state, record, this.options.maxBodyBytes);
@@ -88,8 +100,11 @@ export class StoryEngine implements StatefulProcessor {
       this.poison.set(key, (error as Error).message);
       throw error;
     }
-    if (outcome.kind === 'dead-letter') return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(outcome.deadLetter) }];
-    this.pending.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
+    if (outcome.kind === 'dead-letter') {
+      this.open.deadLetters++;
+      return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(outcome.deadLetter) }];
+    }
+    this.open.events.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
     return [
       ...outcome.events.map((event, i) => ({ topic: topics.storyEvents, partition: STORY_LOG_PARTITION, key: event.storyId, value: outcome.serialized[i] })),
       ...storySummaries(this.state, outcome.events).map(({ key, value }) => ({ topic: topics.stories, key, value })),
@@ -111,15 +126,20 @@ export class StoryEngine implements StatefulProcessor {
     this.log.info('caught up with the story log', { nextOffset: this.nextOffset().toString(), stories: this.state.stories.size });
   }
 
+  seal(): void {
+    this.sealed.push(this.open);
+    this.open = noDecisions();
+  }
+
   committed(offsets: CommittedOffsets): void {
     const last = offsets.get(partitionKey(this.options.topics.storyEvents, STORY_LOG_PARTITION));
-    const pending = this.pending;
-    this.pending = [];
+    const transaction = this.sealed.shift();
+    if (transaction === undefined) throw new Error('a transaction committed that was never sealed');
+    const pending = transaction.events;
     this.metrics.committed(
       pending.map(({ event }) => event),
-      this.pendingDeadLetters,
+      transaction.deadLetters,
     );
-    this.pendingDeadLetters = 0;
     if (last === undefined || pending.length === 0) return;
     // This instance is the log's only writer, so a transaction's events sit at consecutive offsets.
     const first = last - BigInt(pending.length - 1);
@@ -129,8 +149,8 @@ export class StoryEngine implements StatefulProcessor {
   }
 
   async rolledBack(): Promise<void> {
-    this.pending = [];
-    this.pendingDeadLetters = 0;
+    this.open = noDecisions();
+    this.sealed = [];
     this.metrics.aborted();
     await this.reader.stop();
     await this.restore();
