@@ -164,8 +164,11 @@ export const topicalCut = (
       everyParagraphDisconnected =
         leadCosine(lead, leadSize, leadNorm, paragraph, bag.ids, bag.ids.length) < options.maxTailSimilarity * 1.5 &&
         anchors.filter((id) => inParagraph[id] === 1).length < options.anchorsToBelong;
-      paragraph.fill(0);
-      inParagraph.fill(0);
+      // Back to all zeros through the bag's own ids: a fill would walk the article's whole vocabulary per paragraph.
+      for (const id of bag.ids) {
+        paragraph[id] = 0;
+        inParagraph[id] = 0;
+      }
     }
     if (everyParagraphDisconnected) cut = k;
   }
