@@ -30,14 +30,19 @@ const hashOf = (text: string): number => {
  * are kept out. Cleared when full rather than kept as an LRU, since refilling costs one stem per word.
  *
  * A lookup is a handful of dependent memory reads per word of every article, so the layout is for the cache: a
- * probe reads one slot holding both the hash and the entry, and everything kept per entry (its letters, its
- * word and term strings) sits in entry order, which is first-seen order, so the common words share cache lines.
+ * probe reads one 4-byte slot (the entry and a tag of the hash: half the table a whole hash per slot would take),
+ * and everything kept per entry (its letters, its word and term strings) sits in entry order, which is first-seen
+ * order, so the common words share cache lines.
  */
 const LEXICON_LIMIT = 1 << 16;
 const INITIAL_SLOT_BITS = 12;
+/** A slot is entry + 1 in its low ENTRY_BITS (0: empty) and the low bits of the word's hash above them. */
+const ENTRY_BITS = 17;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+const tagOf = (h: number): number => h << ENTRY_BITS;
 const lexicon = {
-  /** Open addressing, two ints per slot: the word's hash and its entry + 1 (0: empty). At most half full. */
-  slots: new Int32Array(2 << INITIAL_SLOT_BITS),
+  /** Open addressing, at most half full. */
+  slots: new Int32Array(1 << INITIAL_SLOT_BITS),
   slotBits: INITIAL_SLOT_BITS,
   /** Per entry: where its letters start in `letters`, its length, its hash. */
   spans: new Int32Array(3 * LEXICON_LIMIT),
@@ -54,11 +59,14 @@ const firstSlot = (h: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - lexi
 const findWord = (h: number, text: string, start: number, end: number): number => {
   const { slots, spans, letters } = lexicon;
   const mask = (1 << lexicon.slotBits) - 1;
+  const tag = tagOf(h);
   const length = end - start;
   for (let slot = firstSlot(h); ; slot = (slot + 1) & mask) {
-    const entry = slots[2 * slot + 1] - 1;
-    if (entry < 0) return -1;
-    if (slots[2 * slot] !== h || spans[3 * entry + 1] !== length) continue;
+    const content = slots[slot];
+    if (content === 0) return -1;
+    if ((content & ~ENTRY_MASK) !== tag) continue;
+    const entry = (content & ENTRY_MASK) - 1;
+    if (spans[3 * entry + 2] !== h || spans[3 * entry + 1] !== length) continue;
     const from = spans[3 * entry];
     let same = true;
     for (let k = 0; k < length && same; k++) same = letters[from + k] === text.charCodeAt(start + k);
@@ -70,15 +78,14 @@ const placeInSlot = (h: number, entry: number): void => {
   const { slots } = lexicon;
   const mask = (1 << lexicon.slotBits) - 1;
   let slot = firstSlot(h);
-  while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-  slots[2 * slot] = h;
-  slots[2 * slot + 1] = entry + 1;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = tagOf(h) | (entry + 1);
 };
 
 /** Doubles the slots and places every entry again: the table starts small, so a small vocabulary stays in cache. */
 const growSlots = (): void => {
   lexicon.slotBits++;
-  lexicon.slots = new Int32Array(2 << lexicon.slotBits);
+  lexicon.slots = new Int32Array(1 << lexicon.slotBits);
   for (let entry = 0; entry < lexicon.size; entry++) placeInSlot(lexicon.spans[3 * entry + 2], entry);
 };
 
