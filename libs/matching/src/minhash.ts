@@ -40,25 +40,39 @@ const joinCodes = (words: readonly string[]): void => {
   starts[words.length] = at;
 };
 
+/** FNV-1a (hash32's loop) of codes[from, to), continuing from `h`. */
+const continueHash = (h: number, codes: Uint16Array, from: number, to: number): number => {
+  for (let c = from; c < to; c++) h = Math.imul(h ^ codes[c], FNV_PRIME);
+  return h;
+};
+
 /**
- * hash32 of every run of `size` words joined by spaces, into the first `count` of scratch.hashes. FNV-1a is one long
- * chain of multiplications per string, so hashing shingle after shingle waits on the multiplier; advancing all of
- * them one word per pass instead gives the CPU independent chains to overlap. The space after each word is hashed,
- * except after a shingle's last one.
+ * hash32 of every run of `size` words joined by spaces, into the first `count` of scratch.hashes: shingle i is the
+ * codes from word i's start to just before the space after word i + size - 1. FNV-1a is one chain of dependent
+ * multiplications per string, so shingles are hashed in pairs, side by side over their common length, which gives
+ * the CPU two independent chains to overlap.
  */
 const hashWindows = (words: readonly string[], size: number, count: number): Uint32Array => {
   joinCodes(words);
   const { codes, starts } = scratch;
   const hashes = (scratch.hashes = atLeast(scratch.hashes, count, (n) => new Uint32Array(n)));
-  hashes.fill(FNV_OFFSET, 0, count);
-  for (let k = 0; k < size; k++) {
-    const last = k === size - 1 ? 1 : 0;
-    for (let i = 0; i < count; i++) {
-      let h = hashes[i];
-      for (let c = starts[i + k], end = starts[i + k + 1] - last; c < end; c++) h = Math.imul(h ^ codes[c], FNV_PRIME);
-      hashes[i] = h;
+  let i = 0;
+  for (; i + 1 < count; i += 2) {
+    const a = starts[i];
+    const b = starts[i + 1];
+    const endA = starts[i + size] - 1;
+    const endB = starts[i + 1 + size] - 1;
+    const common = Math.min(endA - a, endB - b);
+    let ha = FNV_OFFSET;
+    let hb = FNV_OFFSET;
+    for (let c = 0; c < common; c++) {
+      ha = Math.imul(ha ^ codes[a + c], FNV_PRIME);
+      hb = Math.imul(hb ^ codes[b + c], FNV_PRIME);
     }
+    hashes[i] = continueHash(ha, codes, a + common, endA);
+    hashes[i + 1] = continueHash(hb, codes, b + common, endB);
   }
+  if (i < count) hashes[i] = continueHash(FNV_OFFSET, codes, starts[i], starts[i + size] - 1);
   return hashes;
 };
 
