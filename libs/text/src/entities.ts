@@ -114,10 +114,10 @@ export const normalizedEntities = (normalized: string): string[] => {
       }
     }
     if (!capitalisedAt(normalized, tokens, k)) continue;
-    const name = nameOf(normalized.slice(tokens.starts[k], tokens.ends[k]));
-    if (name === '') continue;
+    // The position test before the name: it needs no string, and most sentence openers ("The", "He") fail it.
     if (tokens.opens[k] && !(k + 1 < count && !tokens.opens[k + 1] && capitalisedAt(normalized, tokens, k + 1))) continue;
-    out.push(name);
+    const name = nameOf(normalized.slice(tokens.starts[k], tokens.ends[k]));
+    if (name !== '') out.push(name);
   }
   return out;
 };
