@@ -1,6 +1,5 @@
 import { normalizeText } from './normalize';
-import { cachedStem } from './stem';
-import { isStopword } from './stopwords';
+import { termOfWord } from './tokenize';
 import { wordCharAt } from './word-chars';
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -86,7 +85,7 @@ const capitalisedAt = (text: string, tokens: Tokens, k: number): boolean => {
 const nameOf = (token: string): string => {
   const lowered = token.toLowerCase();
   const lower = lowered.includes("'") || lowered.includes('.') ? lowered.replace(/'s$/, '').replace(/['.]/g, '') : lowered;
-  return lower.length < 2 || isStopword(lower) || CALENDAR.has(lower) ? '' : cachedStem(lower);
+  return CALENDAR.has(lower) ? '' : termOfWord(lower);
 };
 
 /**

@@ -2,7 +2,7 @@
 export { normalizeText, americanSpelling } from './normalize';
 export { tokenize, words, terms } from './tokenize';
 export type { Tokens } from './tokenize';
-export { stem, cachedStem } from './stem';
+export { stem } from './stem';
 export { isStopword } from './stopwords';
 export { paragraphs, sentences } from './segment';
 export { entities, normalizedEntities } from './entities';

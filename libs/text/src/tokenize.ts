@@ -115,6 +115,25 @@ const addWord = (h: number, word: string): number => {
   return entry;
 };
 
+/** The lexicon entry of a word without digits, added if new. */
+const entryOf = (word: string): number => {
+  const hash = hashOf(word);
+  const entry = findWord(hash, word, 0, word.length);
+  return entry < 0 ? addWord(hash, word) : entry;
+};
+
+const hasAsciiDigit = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) if (isAsciiDigit(word.charCodeAt(i))) return true;
+  return false;
+};
+
+/**
+ * The content term of a lower-cased word whose possessive and dots are already dropped ('' for a stopword or a
+ * single character), through the lexicon: for the names that entities finds in text the tokenizer has just read,
+ * the entry is there and in cache, where a memo of its own would be a cold lookup.
+ */
+export const termOfWord = (word: string): string => (hasAsciiDigit(word) ? termOf(word) : lexicon.strings[2 * entryOf(word) + 1]);
+
 export interface Tokens {
   words: string[];
   /** The content terms among the words, in order: stemmed, without stopwords and single characters. */
@@ -161,10 +180,7 @@ export const tokenize = (normalized: string): Tokens => {
       if (joined) word = word.replace(/'s$/, '').replace(/['.]/g, '');
       term = termOf(word);
     } else if (joined) {
-      word = text.slice(start, i).replace(/'s$/, '').replace(/['.]/g, '');
-      const hash = hashOf(word);
-      let entry = findWord(hash, word, 0, word.length);
-      if (entry < 0) entry = addWord(hash, word);
+      const entry = entryOf(text.slice(start, i).replace(/'s$/, '').replace(/['.]/g, ''));
       word = lexicon.strings[2 * entry];
       term = lexicon.strings[2 * entry + 1];
     } else {
