@@ -123,13 +123,21 @@ export const minhashKernel = (seeds: Int32Array): ((shingles: ArrayLike<number>)
   const run = instance.exports.minhash as (count: number) => void;
   const memory = instance.exports.memory as WebAssembly.Memory;
   new Int32Array(memory.buffer, SEEDS_AT, SLOTS).set(seeds);
+  // Views are made again only when growing replaces the buffer; a plain loop copies the signature out, where
+  // Array.from over a typed array goes through the iterator protocol.
+  let signature = new Uint32Array(memory.buffer, SIGNATURE_AT, SLOTS);
   return (shingles) => {
     const needed = SHINGLES_AT + shingles.length * 4;
     // Growing keeps the contents (the seeds), and the memory stays at the largest text seen.
-    if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    if (memory.buffer.byteLength < needed) {
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+      signature = new Uint32Array(memory.buffer, SIGNATURE_AT, SLOTS);
+    }
     // Copied straight in: set() converts each value to int32, which keeps a uint32 hash's bits.
     new Int32Array(memory.buffer, SHINGLES_AT, shingles.length).set(shingles);
     run(shingles.length);
-    return Array.from(new Uint32Array(memory.buffer, SIGNATURE_AT, SLOTS));
+    const out = new Array<number>(SLOTS);
+    for (let i = 0; i < SLOTS; i++) out[i] = signature[i];
+    return out;
   };
 };

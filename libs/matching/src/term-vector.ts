@@ -5,17 +5,22 @@ const SMALL_COUNTS = Float64Array.from({ length: 256 }, (_, count) => sublinear(
 /** Sublinear term frequency: the tenth "Russia" in an article says less than the first. */
 export const tfWeight = (count: number): number => ((count & 255) === count ? SMALL_COUNTS[count] : sublinear(count));
 
-/** Unit-length TF-IDF vector of term counts. */
+/**
+ * Unit-length TF-IDF vector of term counts. The weights wait in an array until the norm is known, so each term goes
+ * into the Map once instead of being inserted and then looked up again to rescale.
+ */
 export const tfidfVector = (counts: ReadonlyMap<number, number>, idf: (term: number) => number): Map<number, number> => {
-  const vector = new Map<number, number>();
+  const weights: number[] = [];
   let norm = 0;
   for (const [term, count] of counts) {
     const weight = tfWeight(count) * idf(term);
-    vector.set(term, weight);
+    weights.push(weight);
     norm += weight * weight;
   }
   const length = Math.sqrt(norm) || 1;
-  for (const [term, weight] of vector) vector.set(term, weight / length);
+  const vector = new Map<number, number>();
+  let i = 0;
+  for (const term of counts.keys()) vector.set(term, weights[i++] / length);
   return vector;
 };
 

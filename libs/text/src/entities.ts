@@ -1,6 +1,5 @@
 import { normalizeText } from './normalize';
-import { cachedStem } from './stem';
-import { isStopword } from './stopwords';
+import { termOfWord } from './tokenize';
 import { wordCharAt } from './word-chars';
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -16,19 +15,26 @@ const DOT = 46;
 const HYPHEN = 45;
 const COMMA = 44;
 const NEWLINE = 10;
+const asciiTable = (chars: string): Uint8Array => Uint8Array.from({ length: 128 }, (_, code) => (chars.includes(String.fromCharCode(code)) ? 1 : 0));
 /** Punctuation that ends a sentence when whitespace follows it. */
-const SENTENCE_END = new Set(['.', '!', '?', ':', '"'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = asciiTable('.!?:"');
+const ASCII_WHITESPACE = asciiTable(' \t\n\v\f\r');
 
 const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
-const isCapitalised = (token: string): boolean => {
-  const code = token.charCodeAt(0);
-  return code < 128 ? code >= 65 && code <= 90 : CAPITALISED.test(token);
+const isWhitespaceAt = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_WHITESPACE[code] === 1 : WHITESPACE.test(text[i]);
 };
+const endsSentence = (code: number): boolean => code < 128 && SENTENCE_END[code] === 1;
 
-interface Token {
-  text: string;
-  /** The first token of its sentence. */
-  opens: boolean;
+/**
+ * Token bounds as parallel arrays: token k is text[starts[k], ends[k]), and opens[k] says it is the first of its
+ * sentence. Most tokens are lower-case words that can never be entities, so they are not cut out as strings.
+ */
+interface Tokens {
+  starts: number[];
+  ends: number[];
+  opens: boolean[];
 }
 
 /**
@@ -37,16 +43,15 @@ interface Token {
  * newline, or at whitespace after . ! ? : or a closing quote. One hand scanner over char codes: this runs on every
  * article's whole text.
  */
-const tokensOf = (text: string): Token[] => {
-  const tokens: Token[] = [];
+const tokensOf = (text: string): Tokens => {
+  const tokens: Tokens = { starts: [], ends: [], opens: [] };
   const n = text.length;
   let sentenceEnded = true;
   let i = 0;
   while (i < n) {
     let width = wordCharAt(text, i);
     if (width === 0) {
-      const code = text.charCodeAt(i);
-      if (code === NEWLINE || (i > 0 && SENTENCE_END.has(text.charCodeAt(i - 1)) && WHITESPACE.test(text[i]))) sentenceEnded = true;
+      if (text.charCodeAt(i) === NEWLINE || (i > 0 && endsSentence(text.charCodeAt(i - 1)) && isWhitespaceAt(text, i))) sentenceEnded = true;
       i++;
       continue;
     }
@@ -62,10 +67,25 @@ const tokensOf = (text: string): Token[] => {
       if (!joins) break;
       i++;
     }
-    tokens.push({ text: text.slice(start, i), opens: sentenceEnded });
+    tokens.starts.push(start);
+    tokens.ends.push(i);
+    tokens.opens.push(sentenceEnded);
     sentenceEnded = false;
   }
   return tokens;
+};
+
+/** Whether token k starts with a capital; ASCII is decided on the char code without cutting the token out. */
+const capitalisedAt = (text: string, tokens: Tokens, k: number): boolean => {
+  const code = text.charCodeAt(tokens.starts[k]);
+  return code < 128 ? code >= 65 && code <= 90 : CAPITALISED.test(text.slice(tokens.starts[k], tokens.ends[k]));
+};
+
+/** A capitalised token as the entity it names, or '' for one too short, a stopword or a calendar word. */
+const nameOf = (token: string): string => {
+  const lowered = token.toLowerCase();
+  const lower = lowered.includes("'") || lowered.includes('.') ? lowered.replace(/'s$/, '').replace(/['.]/g, '') : lowered;
+  return CALENDAR.has(lower) ? '' : termOfWord(lower);
 };
 
 /**
@@ -79,22 +99,24 @@ export const entities = (text: string): string[] => normalizedEntities(normalize
 export const normalizedEntities = (normalized: string): string[] => {
   const out: string[] = [];
   const tokens = tokensOf(normalized);
-  tokens.forEach(({ text: token, opens }, i) => {
+  const count = tokens.starts.length;
+  for (let k = 0; k < count; k++) {
     // The digit check first: most tokens are words, and it spares them the regex.
-    if (isAsciiDigit(token.charCodeAt(0)) && NUMBER.test(token)) {
-      // Two-digit numbers are clock times, ages and scores that every story of a kind has; years, counts,
-      // amounts and measured values ("7.1") tell one event from another.
-      const number = token.replace(/,/g, '');
-      if (number.replace('.', '').length >= 3 || number.includes('.')) out.push(`#${number}`);
-      return;
+    if (isAsciiDigit(normalized.charCodeAt(tokens.starts[k]))) {
+      const token = normalized.slice(tokens.starts[k], tokens.ends[k]);
+      if (NUMBER.test(token)) {
+        // Two-digit numbers are clock times, ages and scores that every story of a kind has; years, counts,
+        // amounts and measured values ("7.1") tell one event from another.
+        const number = token.replace(/,/g, '');
+        if (number.replace('.', '').length >= 3 || number.includes('.')) out.push(`#${number}`);
+        continue;
+      }
     }
-    if (!isCapitalised(token)) return;
-    const lowered = token.toLowerCase();
-    const lower = lowered.includes("'") || lowered.includes('.') ? lowered.replace(/'s$/, '').replace(/['.]/g, '') : lowered;
-    if (lower.length < 2 || isStopword(lower) || CALENDAR.has(lower)) return;
-    const next = tokens[i + 1];
-    if (opens && !(next !== undefined && !next.opens && isCapitalised(next.text))) return;
-    out.push(cachedStem(lower));
-  });
+    if (!capitalisedAt(normalized, tokens, k)) continue;
+    // The position test before the name: it needs no string, and most sentence openers ("The", "He") fail it.
+    if (tokens.opens[k] && !(k + 1 < count && !tokens.opens[k + 1] && capitalisedAt(normalized, tokens, k + 1))) continue;
+    const name = nameOf(normalized.slice(tokens.starts[k], tokens.ends[k]));
+    if (name !== '') out.push(name);
+  }
   return out;
 };

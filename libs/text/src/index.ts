@@ -1,9 +1,13 @@
-export * from './normalize';
-export * from './tokenize';
-export * from './stem';
-export * from './stopwords';
-export * from './segment';
-export * from './entities';
-export * from './boilerplate';
-export * from './topical-cut';
-export * from './classify-paragraphs';
+// Named re-exports rather than `export *`: see libs/matching/src/index.ts.
+export { normalizeText, americanSpelling } from './normalize';
+export { tokenize, words, terms } from './tokenize';
+export type { Tokens } from './tokenize';
+export { stem } from './stem';
+export { isStopword } from './stopwords';
+export { paragraphs, sentences } from './segment';
+export { entities, normalizedEntities } from './entities';
+export { CHROME_MAX_WORDS, isEdgeChrome, keyOfWords, paragraphKey } from './boilerplate';
+export { DEFAULT_TOPICAL_CUT, topicalCut } from './topical-cut';
+export type { TopicalCutOptions } from './topical-cut';
+export { classifyParagraphs } from './classify-paragraphs';
+export type { ParagraphRole, ClassifiedParagraph, ClassifyOptions } from './classify-paragraphs';

@@ -19,23 +19,3 @@ export const stem = (word: string): string => {
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 };
-
-/**
- * `stem`, memoised. It runs six spelling regexes and the suffix rules per word, and news vocabulary is Zipfian, so
- * nearly every word of an article has been stemmed before. Words it leaves alone (short ones, and numbers, which a
- * feed has endlessly many of) skip the memo, which keeps the memo small enough to stay in cache. Cleared when full
- * rather than kept as an LRU: refilling costs one stem per word.
- */
-const MEMO_LIMIT = 1 << 16;
-const memo = new Map<string, string>();
-
-export const cachedStem = (word: string): string => {
-  if (!stemmable(word)) return word;
-  let stemmed = memo.get(word);
-  if (stemmed === undefined) {
-    stemmed = stem(word);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, stemmed);
-  }
-  return stemmed;
-};

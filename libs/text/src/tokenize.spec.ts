@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { normalizeText } from './normalize';
 import { stem } from './stem';
 import { isStopword } from './stopwords';
-import { terms, words } from './tokenize';
+import { termOfWord, terms, words } from './tokenize';
 
 describe('words', () => {
   it('lower-cases and drops possessives and inner dots', () => {
@@ -60,5 +60,12 @@ describe('terms', () => {
 
   it('loses "US" to the pronoun "us" (a known limitation of folding case before the stopword check)', () => {
     expect(terms('US officials')).toEqual(['official']);
+  });
+});
+
+describe('termOfWord', () => {
+  it('is the stemmed word, or nothing for a stopword or a single character, known to the lexicon or not', () => {
+    const vocabulary = ['rockets', 'the', 'x', 'g20s', 'défence', 'jong-un', 'organisations', 'us', 'rockets', 'g20s'];
+    expect(vocabulary.map(termOfWord)).toEqual(vocabulary.map((w) => (w.length < 2 || isStopword(w) ? '' : stem(w))));
   });
 });

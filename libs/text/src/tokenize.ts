@@ -27,49 +27,112 @@ const hashOf = (text: string): number => {
  * The words seen so far with their content terms. The scanner hashes a word's characters as it reads them and
  * finds a known word here without cutting a substring, hashing a string or stemming: news vocabulary is Zipfian,
  * so nearly every word of an article is known. Words with digits (numbers, of which a feed has endlessly many)
- * are kept out. Open addressing over typed arrays; cleared when full rather than kept as an LRU, since refilling
- * costs one stem per word.
+ * are kept out. Cleared when full rather than kept as an LRU, since refilling costs one stem per word.
+ *
+ * A lookup is a handful of dependent memory reads per word of every article, so the layout is for the cache: a
+ * probe reads one 4-byte slot (the entry and a tag of the hash: half the table a whole hash per slot would take),
+ * and everything kept per entry (its letters, its word and term strings) sits in entry order, which is first-seen
+ * order, so the common words share cache lines.
  */
 const LEXICON_LIMIT = 1 << 16;
+const INITIAL_SLOT_BITS = 12;
+/** A slot is entry + 1 in its low ENTRY_BITS (0: empty) and the low bits of the word's hash above them. */
+const ENTRY_BITS = 17;
+const ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+const tagOf = (h: number): number => h << ENTRY_BITS;
 const lexicon = {
-  table: new Int32Array(LEXICON_LIMIT * 4),
-  hashes: new Int32Array(LEXICON_LIMIT),
-  words: [] as string[],
-  terms: [] as string[],
+  /** Open addressing, at most half full. */
+  slots: new Int32Array(1 << INITIAL_SLOT_BITS),
+  slotBits: INITIAL_SLOT_BITS,
+  /** Per entry: where its letters start in `letters`, its length, its hash. */
+  spans: new Int32Array(3 * LEXICON_LIMIT),
+  letters: new Uint16Array(1 << 16),
+  letterCount: 0,
+  /** Entry e's word at 2e and its term at 2e + 1. */
+  strings: [] as string[],
+  size: 0,
 };
+
+const firstSlot = (h: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - lexicon.slotBits);
 
 /** The entry of the word text[start, end) (hash `h`), or -1. */
 const findWord = (h: number, text: string, start: number, end: number): number => {
-  const mask = lexicon.table.length - 1;
+  const { slots, spans, letters } = lexicon;
+  const mask = (1 << lexicon.slotBits) - 1;
+  const tag = tagOf(h);
   const length = end - start;
-  for (let bucket = Math.imul(h, 0x9e3779b1) >>> 14; ; bucket = (bucket + 1) & mask) {
-    const entry = lexicon.table[bucket] - 1;
-    if (entry < 0) return -1;
-    if (lexicon.hashes[entry] !== h) continue;
-    const word = lexicon.words[entry];
-    if (word.length !== length) continue;
+  for (let slot = firstSlot(h); ; slot = (slot + 1) & mask) {
+    const content = slots[slot];
+    if (content === 0) return -1;
+    if ((content & ~ENTRY_MASK) !== tag) continue;
+    const entry = (content & ENTRY_MASK) - 1;
+    if (spans[3 * entry + 2] !== h || spans[3 * entry + 1] !== length) continue;
+    const from = spans[3 * entry];
     let same = true;
-    for (let k = 0; k < length && same; k++) same = word.charCodeAt(k) === text.charCodeAt(start + k);
+    for (let k = 0; k < length && same; k++) same = letters[from + k] === text.charCodeAt(start + k);
     if (same) return entry;
   }
 };
 
+const placeInSlot = (h: number, entry: number): void => {
+  const { slots } = lexicon;
+  const mask = (1 << lexicon.slotBits) - 1;
+  let slot = firstSlot(h);
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = tagOf(h) | (entry + 1);
+};
+
+/** Doubles the slots and places every entry again: the table starts small, so a small vocabulary stays in cache. */
+const growSlots = (): void => {
+  lexicon.slotBits++;
+  lexicon.slots = new Int32Array(1 << lexicon.slotBits);
+  for (let entry = 0; entry < lexicon.size; entry++) placeInSlot(lexicon.spans[3 * entry + 2], entry);
+};
+
+const clearLexicon = (): void => {
+  lexicon.slots.fill(0);
+  lexicon.letterCount = 0;
+  lexicon.strings.length = 0;
+  lexicon.size = 0;
+};
+
 const addWord = (h: number, word: string): number => {
-  if (lexicon.words.length >= LEXICON_LIMIT) {
-    lexicon.table.fill(0);
-    lexicon.words.length = 0;
-    lexicon.terms.length = 0;
+  if (lexicon.size >= LEXICON_LIMIT) clearLexicon();
+  if (2 * (lexicon.size + 1) > 1 << lexicon.slotBits) growSlots();
+  const entry = lexicon.size++;
+  if (lexicon.letters.length < lexicon.letterCount + word.length) {
+    const letters = new Uint16Array(Math.max(lexicon.letters.length * 2, lexicon.letterCount + word.length));
+    letters.set(lexicon.letters.subarray(0, lexicon.letterCount));
+    lexicon.letters = letters;
   }
-  const entry = lexicon.words.length;
-  lexicon.words.push(word);
-  lexicon.terms.push(termOf(word));
-  lexicon.hashes[entry] = h;
-  const mask = lexicon.table.length - 1;
-  let bucket = Math.imul(h, 0x9e3779b1) >>> 14;
-  while (lexicon.table[bucket] !== 0) bucket = (bucket + 1) & mask;
-  lexicon.table[bucket] = entry + 1;
+  for (let k = 0; k < word.length; k++) lexicon.letters[lexicon.letterCount + k] = word.charCodeAt(k);
+  lexicon.spans[3 * entry] = lexicon.letterCount;
+  lexicon.spans[3 * entry + 1] = word.length;
+  lexicon.spans[3 * entry + 2] = h;
+  lexicon.letterCount += word.length;
+  lexicon.strings.push(word, termOf(word));
+  placeInSlot(h, entry);
   return entry;
 };
+
+/** The lexicon entry of a word without digits, added if new. */
+const entryOf = (word: string): number => {
+  const hash = hashOf(word);
+  const entry = findWord(hash, word, 0, word.length);
+  return entry < 0 ? addWord(hash, word) : entry;
+};
+
+const hasAsciiDigit = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) if (isAsciiDigit(word.charCodeAt(i))) return true;
+  return false;
+};
+
+/**
+ * The content term of a lower-cased word whose possessive and dots are already dropped ('' for a stopword or a
+ * single character), through the lexicon: for the names that entities finds in text the tokenizer has just read,
+ * the entry is there and in cache, where a memo of its own would be a cold lookup.
+ */
+export const termOfWord = (word: string): string => (hasAsciiDigit(word) ? termOf(word) : lexicon.strings[2 * entryOf(word) + 1]);
 
 export interface Tokens {
   words: string[];
@@ -117,17 +180,14 @@ export const tokenize = (normalized: string): Tokens => {
       if (joined) word = word.replace(/'s$/, '').replace(/['.]/g, '');
       term = termOf(word);
     } else if (joined) {
-      word = text.slice(start, i).replace(/'s$/, '').replace(/['.]/g, '');
-      const hash = hashOf(word);
-      let entry = findWord(hash, word, 0, word.length);
-      if (entry < 0) entry = addWord(hash, word);
-      word = lexicon.words[entry];
-      term = lexicon.terms[entry];
+      const entry = entryOf(text.slice(start, i).replace(/'s$/, '').replace(/['.]/g, ''));
+      word = lexicon.strings[2 * entry];
+      term = lexicon.strings[2 * entry + 1];
     } else {
       let entry = findWord(h, text, start, i);
       if (entry < 0) entry = addWord(h, text.slice(start, i));
-      word = lexicon.words[entry];
-      term = lexicon.terms[entry];
+      word = lexicon.strings[2 * entry];
+      term = lexicon.strings[2 * entry + 1];
     }
     words.push(word);
     if (term !== '') terms.push(term);

@@ -69,6 +69,13 @@ const sumOfSquares = (values: readonly number[], ids: readonly number[], count: 
   return sum;
 };
 
+/** sumOfSquares over the ids below `count`, in that order. */
+const leadSumOfSquares = (lead: readonly number[], count: number): number => {
+  let sum = 0;
+  for (let id = 0; id < count; id++) sum += lead[id] * lead[id];
+  return sum;
+};
+
 /**
  * Cosine of a lead (dense over ids, its terms the ids below `leadSize`) with another bag (dense `values`, its terms
  * `ids` in insertion order): the dot product runs over the smaller side in its own order, as a Map-based cosine does.
@@ -120,13 +127,13 @@ export const topicalCut = (
   const leads: number[][] = [];
   let running = zeros(terms);
   for (let j = 0; j < n - 1; j++) {
-    const lead = j === 0 ? running : running.slice();
+    // Only a lead that is kept must not change under the next paragraph's terms.
+    const lead = j >= firstCandidate ? running.slice() : running;
     const { ids, values } = bags[j];
     for (let i = 0; i < ids.length; i++) lead[ids[i]] += values[i];
     if (j >= firstCandidate - 1) leads[j] = lead;
     running = lead;
   }
-  const identity = Array.from({ length: terms }, (_, id) => id);
   const tail = zeros(terms);
   const tailOrder: number[] = [];
   const inTail = zeros(terms);
@@ -144,7 +151,7 @@ export const topicalCut = (
     }
     const lead = leads[k - 1];
     const leadSize = leadSizes[k - 1];
-    const leadNorm = sumOfSquares(lead, identity, leadSize);
+    const leadNorm = leadSumOfSquares(lead, leadSize);
     if (leadCosine(lead, leadSize, leadNorm, tail, tailOrder, tailOrder.length) >= options.maxTailSimilarity) continue;
     const anchors = anchorsOf(lead, leadSize, names, options.anchors);
     let everyParagraphDisconnected = true;
@@ -157,8 +164,11 @@ export const topicalCut = (
       everyParagraphDisconnected =
         leadCosine(lead, leadSize, leadNorm, paragraph, bag.ids, bag.ids.length) < options.maxTailSimilarity * 1.5 &&
         anchors.filter((id) => inParagraph[id] === 1).length < options.anchorsToBelong;
-      paragraph.fill(0);
-      inParagraph.fill(0);
+      // Back to all zeros through the bag's own ids: a fill would walk the article's whole vocabulary per paragraph.
+      for (const id of bag.ids) {
+        paragraph[id] = 0;
+        inParagraph[id] = 0;
+      }
     }
     if (everyParagraphDisconnected) cut = k;
   }
