@@ -219,12 +219,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.setStatus('standby');
   }
 
-  /**
-   * Every batch of one fetch, all partitions, in arrival order and as few transactions as `recordsPerTransaction`
-   * allows. While one chunk's transaction makes its round trips to the broker, the next chunk is decided: the
-   * waiting overlaps the deciding instead of following it. Transactions still commit one at a time, in order, and
-   * every way out of here leaves no decision behind that neither committed nor was rolled back.
-   */
+  /** Every batch of one fetch, all partitions, in arrival order and as few transactions as `recordsPerTransaction` allows. */
   private async onFetch(payloads: EachBatchPayload[]): Promise<void> {
     // Not the owner (yet): the batches came in before the pause; the takeover seeks and fetches again.
     if (this.halted || !this.owner) return;
@@ -233,61 +228,23 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
       ({ message }) => Number(message.timestamp),
     );
     const { recordsPerTransaction } = this.options;
-    let committing = observed(Promise.resolve(true));
     for (let from = 0; from < records.length; from += recordsPerTransaction) {
-      const next = await this.decideAhead(records.slice(from, from + recordsPerTransaction));
-      // A commit that failed has rolled back and started over, which drops `next` with everything else.
-      if (!(await committing)()) return;
-      if (next.kind === 'rejoin') throw next.error;
-      if (next.kind === 'failed') return this.recover(next.error);
-      if (next.live.length === 0) {
-        if (next.stop) return;
-        continue;
-      }
-      committing = observed(this.commitChunk(next));
+      if (!(await this.commitChunk(records.slice(from, from + recordsPerTransaction)))) return;
     }
-    (await committing)();
   }
 
-  /**
-   * The heartbeat first: when it learns of a rebalance, kafkajs must rejoin, and nothing may have been decided
-   * that would then wait for a commit that never comes. Then the chunk's live records go through their handlers,
-   * yielding to the event loop between records so that the transaction in flight keeps moving, and their
-   * decisions are sealed as the next transaction. Never rejects.
-   */
-  private async decideAhead(chunk: FetchedRecord[]): Promise<DecidedAhead> {
-    if (this.halted || !this.owner) return { kind: 'decided', live: [], outgoing: [], stop: true };
-    try {
-      await chunk[0].payload.heartbeat();
-    } catch (error) {
-      return { kind: 'rejoin', error };
-    }
+  /** False when this instance must stop consuming (halted, fenced, or the consumer stopped). */
+  private async commitChunk(chunk: FetchedRecord[]): Promise<boolean> {
+    if (this.halted || !this.owner) return false;
     // A partition revoked or sought since its fetch must not be processed from this stale batch.
     const live = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
-    if (live.length === 0) return { kind: 'decided', live, outgoing: [], stop: !chunk.every(({ payload }) => payload.isRunning()) };
-    try {
-      const outgoing: OutgoingRecord[] = [];
-      for (const { payload, message } of live) {
-        const { topic, partition } = payload.batch;
-        const input = { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) };
-        outgoing.push(...(await this.handle(this.handlers.get(topic)!, input)));
-        await new Promise(setImmediate);
-      }
-      this.processor.seal();
-      return { kind: 'decided', live, outgoing, stop: false };
-    } catch (error) {
-      return { kind: 'failed', error };
-    }
-  }
-
-  /** False when this instance must stop consuming (halted, fenced, or the transaction failed). */
-  private async commitChunk({ live, outgoing }: DecidedChunk): Promise<boolean> {
-    if (this.halted || !this.owner) return false;
-    if (!(await this.transact(live, outgoing))) return false;
+    if (live.length === 0) return chunk.every(({ payload }) => payload.isRunning());
+    if (!(await this.transact(live))) return false;
     for (const [payload, last] of lastOffsets(live)) {
       payload.resolveOffset(last);
       this.options.onProgress?.(payload.batch.topic, payload.batch.partition, payload.batch.highWatermark, last);
     }
+    await live[0].payload.heartbeat();
     return true;
   }
 
@@ -347,10 +304,16 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     }
   }
 
-  /** One chunk, one transaction, whatever partitions its records come from. False when it did not commit. */
-  private async transact(records: FetchedRecord[], outgoing: OutgoingRecord[]): Promise<boolean> {
+  /** One chunk, one transaction, whatever partitions its records come from. False when fenced. */
+  private async transact(records: FetchedRecord[]): Promise<boolean> {
     let transaction: Awaited<ReturnType<Producer['transaction']>> | undefined;
     try {
+      const outgoing: OutgoingRecord[] = [];
+      for (const { payload, message } of records) {
+        const { topic, partition } = payload.batch;
+        const input = { topic, partition, offset: message.offset, key: message.key ?? null, value: message.value, timestamp: Number(message.timestamp) };
+        outgoing.push(...(await this.handle(this.handlers.get(topic)!, input)));
+      }
       transaction = await this.producer!.transaction();
       const offsets = new Map<string, bigint>();
       for (const send of boundedSends(outgoing, this.options.maxSendBytes)) {
@@ -362,18 +325,16 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
       this.processor.committed(offsets);
       return true;
     } catch (error) {
+      if (isFencedError(error)) {
+        this.fenced(error as Error);
+        return false;
+      }
+      // A handler's exception reaches here through Nest's RPC exception filter, as a plain object.
+      this.log.error(`transaction failed, rolling back and taking over again: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
       await transaction?.abort().catch(() => undefined);
-      await this.recover(error);
+      await this.startOver();
       return false;
     }
-  }
-
-  /** A transaction or a handler failed: stop for good when fenced, else roll back and take over again. */
-  private async recover(error: unknown): Promise<void> {
-    if (isFencedError(error)) return this.fenced(error as Error);
-    // A handler's exception reaches here through Nest's RPC exception filter, as a plain object.
-    this.log.error(`transaction failed, rolling back and taking over again: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
-    await this.startOver();
   }
 
   private async handle(handler: MessageHandler, record: InputRecord): Promise<readonly OutgoingRecord[]> {
@@ -404,31 +365,6 @@ interface FetchedRecord {
   readonly payload: EachBatchPayload;
   readonly message: KafkaMessage;
 }
-
-/**
- * A promise whose outcome is read later, as a function that returns its value or throws its error. A commit in
- * flight can fail (a heartbeat told of a rebalance, say) while the next chunk is being decided; left unobserved
- * until then, its rejection would be an unhandled one and end the process.
- */
-const observed = <T>(promise: Promise<T>): Promise<() => T> =>
-  promise.then(
-    (value) => () => value,
-    (error: unknown) => () => {
-      throw error;
-    },
-  );
-
-/** A chunk's live records and what their handlers want written, decided and sealed, waiting for its transaction. */
-interface DecidedChunk {
-  readonly kind: 'decided';
-  readonly live: FetchedRecord[];
-  readonly outgoing: OutgoingRecord[];
-  /** Nothing was live because a partition stopped: stop consuming this fetch. */
-  readonly stop: boolean;
-}
-
-/** How deciding a chunk ahead ended: decided, a rebalance to rejoin (nothing decided), or a handler that threw. */
-type DecidedAhead = DecidedChunk | { readonly kind: 'rejoin'; readonly error: unknown } | { readonly kind: 'failed'; readonly error: unknown };
 
 /** Partitions beyond this in one fetch go into a following transaction: correct, only less batched. */
 const MAX_GATHERED_PARTITIONS = 64;

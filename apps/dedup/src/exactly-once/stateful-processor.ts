@@ -32,12 +32,9 @@ export interface StatefulProcessor {
   standBy(): Promise<void>;
   /** The earlier owner is fenced: fold everything it committed before the first input is handled. */
   takeOver(): Promise<void>;
-  /** The decisions since the last seal make one transaction. The transport decides the next chunk while the one
-   * before is still committing, so more than one sealed transaction can be waiting; they commit in seal order. */
-  seal(): void;
-  /** The oldest sealed transaction committed. */
+  /** The transaction with the handlers' records committed. */
   committed(offsets: CommittedOffsets): void;
-  /** A transaction aborted, or a handler failed: drop every decision since the last commit, sealed or not. */
+  /** The transaction aborted, or a handler failed before it: drop every decision since the last commit. */
   rolledBack(): Promise<void>;
   /** Shutting down after the last transaction finished. */
   close(): Promise<void>;

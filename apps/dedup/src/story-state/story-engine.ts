@@ -31,8 +31,8 @@ export interface EngineLog {
   error: Log;
 }
 
-/** What one transaction decided: its story events with the JSON they are written as, and how many records it
- * dead-lettered. */
+/** What the open transaction decided: its story events with the JSON they are written as, and how many records
+ * it dead-lettered. */
 interface TransactionDecisions {
   events: { event: StoryEvent; json: string }[];
   deadLetters: number;
@@ -45,15 +45,13 @@ const STORY_LOG_PARTITION = 0;
 
 /**
  * The engine state and its lifecycle under the exactly-once transport. The state is always the fold of the
- * committed story log up to `position`, plus the decisions not committed yet (sealed transactions waiting for
- * their commit, then the open one): a commit moves the position over the oldest sealed transaction, an abort
- * restores the state from the newest snapshot and the log after it.
+ * committed story log up to `position`, plus the decisions of the one open transaction (`pending`): a commit
+ * moves the position over them, an abort restores the state from the newest snapshot and the log after it.
  */
 export class StoryEngine implements StatefulProcessor {
   private state: StoryState;
   private position?: StoryLogPosition;
-  private open = noDecisions();
-  private sealed: TransactionDecisions[] = [];
+  private pending = noDecisions();
   /** Records whose events made `evolve` throw: dead-lettered when they come round again instead of looping. */
   private readonly poison = new Map<string, string>();
   private restored = false;
@@ -90,7 +88,7 @@ export class StoryEngine implements StatefulProcessor {
     const key = eventKeyOf(record);
     const failure = this.poison.get(key);
     if (failure !== undefined) {
-      this.open.deadLetters++;
+      this.pending.deadLetters++;
       return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(engineFailureLetter(record, failure)) }];
     }
     let outcome: ReturnType<typeof processRecord>;
@@ -101,10 +99,10 @@ export class StoryEngine implements StatefulProcessor {
       throw error;
     }
     if (outcome.kind === 'dead-letter') {
-      this.open.deadLetters++;
+      this.pending.deadLetters++;
       return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(outcome.deadLetter) }];
     }
-    this.open.events.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
+    this.pending.events.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
     return [
       ...outcome.events.map((event, i) => ({ topic: topics.storyEvents, partition: STORY_LOG_PARTITION, key: event.storyId, value: outcome.serialized[i] })),
       ...storySummaries(this.state, outcome.events).map(({ key, value }) => ({ topic: topics.stories, key, value })),
@@ -126,19 +124,13 @@ export class StoryEngine implements StatefulProcessor {
     this.log.info('caught up with the story log', { nextOffset: this.nextOffset().toString(), stories: this.state.stories.size });
   }
 
-  seal(): void {
-    this.sealed.push(this.open);
-    this.open = noDecisions();
-  }
-
   committed(offsets: CommittedOffsets): void {
     const last = offsets.get(partitionKey(this.options.topics.storyEvents, STORY_LOG_PARTITION));
-    const transaction = this.sealed.shift();
-    if (transaction === undefined) throw new Error('a transaction committed that was never sealed');
-    const pending = transaction.events;
+    const { events: pending, deadLetters } = this.pending;
+    this.pending = noDecisions();
     this.metrics.committed(
       pending.map(({ event }) => event),
-      transaction.deadLetters,
+      deadLetters,
     );
     if (last === undefined || pending.length === 0) return;
     // This instance is the log's only writer, so a transaction's events sit at consecutive offsets.
@@ -149,8 +141,7 @@ export class StoryEngine implements StatefulProcessor {
   }
 
   async rolledBack(): Promise<void> {
-    this.open = noDecisions();
-    this.sealed = [];
+    this.pending = noDecisions();
     this.metrics.aborted();
     await this.reader.stop();
     await this.restore();
