@@ -126,25 +126,32 @@ export const profileCosine = (profile: StoryProfile, query: TermWeights, frequen
  */
 export const profileEntityOverlap = (
   profile: StoryProfile,
-  salience: ReadonlyMap<number, number>,
+  salience: TermWeights,
   articles: number,
   frequencies: DocumentFrequencies,
 ): number => {
   if (salience.size === 0 || profile.entities.size === 0) return 0;
   // A name's share of the story: in how many of its articles it appears, against half of them.
   const half = Math.max(1, articles / 2);
-  let carried = 0;
-  let mass = 0;
-  for (const [entity, weight] of salience) {
-    mass += weight;
-    carried += weight * Math.min(1, (profile.entities.get(entity) ?? 0) / half);
-  }
+  // One walk over the story's names serves both directions: the newcomer's side reads the counts it met here
+  // instead of a Map lookup per salient name, and still sums in salience order.
+  const counts = new Array<number>(salience.size).fill(0);
   let found = 0;
   let storyMass = 0;
-  for (const [entity, count] of profile.entities) {
+  profile.entities.forEach((count, entity) => {
     const weight = Math.min(1, count / half) * frequencies.idf(entity);
     storyMass += weight;
-    if (salience.has(entity)) found += weight;
+    const at = salience.positionOf(entity);
+    if (at < 0) return;
+    found += weight;
+    counts[at] = count;
+  });
+  let carried = 0;
+  let mass = 0;
+  for (let i = 0; i < salience.size; i++) {
+    const weight = salience.weights[i];
+    mass += weight;
+    carried += weight * Math.min(1, counts[i] / half);
   }
   return storyMass === 0 ? 0 : Math.sqrt((carried / mass) * (found / storyMass));
 };
