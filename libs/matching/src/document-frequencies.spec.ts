@@ -10,6 +10,13 @@ describe('DocumentFrequencies', () => {
     expect([1, 2, 3, 4].map((t) => df.frequency(t))).toEqual([1, 2, 1, 0]);
   });
 
+  it('returns the ids of the terms it counted, in the order given', () => {
+    const df = new DocumentFrequencies();
+    df.add([5, 6]);
+    expect(df.add([7, 5])).toEqual([df.idOf(7), df.idOf(5)]);
+    expect(df.add([7, 5])).toEqual([2, 0]);
+  });
+
   it('weighs rare terms above common ones, and an unseen term like one seen once', () => {
     const df = new DocumentFrequencies();
     for (let i = 0; i < 9; i++) df.add([1, i === 0 ? 2 : 3]);

@@ -30,13 +30,17 @@ export class DocumentFrequencies {
     return this.size;
   }
 
-  add(distinctTerms: Iterable<number>): void {
+  /** Returns the terms' ids in the order given, which the caller would otherwise look up again. */
+  add(distinctTerms: Iterable<number>): number[] {
     this.documents++;
+    const ids: number[] = [];
     for (const term of distinctTerms) {
       // Not `this.counts[this.intern(term)]++`: interning can grow (replace) the counts array.
       const id = this.intern(term);
       this.counts[id]++;
+      ids.push(id);
     }
+    return ids;
   }
 
   /** The term's id, or -1 when no document has used it. */

@@ -11,6 +11,13 @@ describe('TermWeights', () => {
     expect(vector.positionOf(3)).toBe(-1);
   });
 
+  it('keys on any uint32, as entity hashes are', () => {
+    const ids = [0xffffffff, 0x80000000, 0xfffffffe];
+    const vector = new TermWeights(ids, [1, 2, 3]);
+    expect(ids.map((id) => vector.positionOf(id))).toEqual([0, 1, 2]);
+    expect(vector.positionOf(0x7fffffff)).toBe(-1);
+  });
+
   it('is empty when given nothing', () => {
     expect(new TermWeights([], []).weightOf(0)).toBe(0);
   });

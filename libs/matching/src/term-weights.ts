@@ -1,5 +1,6 @@
 /**
- * A sparse vector over term ids (dense non-negative int32s, see DocumentFrequencies), looked up in a small
+ * A sparse vector over term ids (dense non-negative int32s, see DocumentFrequencies; any uint32 key works, e.g. an
+ * entity hash), looked up in a small
  * open-addressing table: an article's few hundred terms fit in L1, so scoring a candidate reads its terms' weights
  * without touching a vocabulary-sized array or a Map.
  */

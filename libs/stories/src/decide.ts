@@ -1,6 +1,6 @@
 import { Article, ArticleSummary, Evidence, Relation, StoryEvent } from '@app/contracts';
 import { analyzeArticle, AnalyzedArticle } from './analyze-article';
-import { newPassages, sharedPassages } from './passages';
+import { newPassages, Passage, passagesAgainst, sharedPassages } from './passages';
 import { PairScore, scoreCandidates } from './score-candidates';
 import { eventIdFor, newStoryId } from './story-ids';
 import { storyOfArticle, StoryState } from './story-state';
@@ -46,7 +46,7 @@ export const assess = (article: Article, state: StoryState, at: number): Assessm
   return { analyzed, ranked, match: best, relation: relationOf(best, state), mergeWith };
 };
 
-const evidenceOf = (assessment: Assessment, state: StoryState): Evidence => {
+const evidenceOf = (assessment: Assessment, passages: readonly Passage[], state: StoryState): Evidence => {
   const match = assessment.match!;
   return {
     matchedArticleId: match.articleId,
@@ -54,7 +54,7 @@ const evidenceOf = (assessment: Assessment, state: StoryState): Evidence => {
     cosine: match.cosine,
     containment: match.containment,
     entityOverlap: match.entityOverlap,
-    sharedPassages: sharedPassages(assessment.analyzed, state, match),
+    sharedPassages: sharedPassages(passages, state, match),
     candidates: assessment.ranked.slice(0, 5).map((p) => ({ storyId: p.storyId, articleId: p.articleId, score: p.score })),
   };
 };
@@ -108,6 +108,7 @@ export const decide = (article: Article, state: StoryState, context: DecisionCon
       },
     ];
   }
+  const passages = passagesAgainst(analyzed, state, match.storyId);
   const events: StoryEvent[] = [
     {
       type: 'StoryUpdated',
@@ -117,8 +118,8 @@ export const decide = (article: Article, state: StoryState, context: DecisionCon
       articleId: article.id,
       article: summarize(article),
       relation,
-      newPassages: relation === 'rewrite' ? newPassages(analyzed, state, match.storyId) : [],
-      evidence: evidenceOf(assessment, state),
+      newPassages: relation === 'rewrite' ? newPassages(passages, state) : [],
+      evidence: evidenceOf(assessment, passages, state),
       fingerprint: analyzed.fingerprint,
     },
   ];

@@ -11,7 +11,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   const top = heaviest(tfidfVector(counts, (t) => state.frequencies.idf(t)), state.config.index.termsPerArticle);
   // Counted before the index takes the article, so that its new terms have ids; `top` was weighed with the IDF
   // the stream had before this article, as always.
-  state.frequencies.add(counts.keys());
+  const ids = state.frequencies.add(counts.keys());
   const slot = state.index.add(articleId, storyId, {
     terms: top.map(([term]) => state.frequencies.idOf(term)),
     counts: top.map(([term]) => counts.get(term)!),
@@ -23,7 +23,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   state.articleSlots.set(articleId, slot);
   const story = state.stories.get(storyId)!;
   for (const term of counts.keys()) bloomAdd(story.vocabulary, term);
-  addToProfile(story.profile, fingerprint.terms, fingerprint.entities, state.frequencies);
+  addToProfile(story.profile, ids, fingerprint.terms, fingerprint.entities, state.frequencies);
   for (const edge of fingerprint.edges) {
     const seen = state.edgeParagraphs.get(edge);
     if (!seen) state.edgeParagraphs.set(edge, { lastStory: storyId, stories: 1, lastSeen: fingerprint.time });

@@ -21,25 +21,32 @@ const coverage = (paragraph: ClassifiedParagraph, vocabulary: Uint32Array, state
   return total === 0 ? 1 : known / total;
 };
 
-const storyParagraphs = (analyzed: AnalyzedArticle) =>
-  analyzed.paragraphs.filter((p) => p.role === 'story' && p.terms.length >= MIN_PASSAGE_TERMS);
+export interface Passage {
+  text: string;
+  /** Share of its IDF mass the story's vocabulary holds. */
+  coverage: number;
+}
 
-/** What the newcomer tells that the story had not: its paragraphs mostly made of terms the story never used. */
-export const newPassages = (analyzed: AnalyzedArticle, state: StoryState, storyId: string): string[] => {
+/**
+ * The newcomer's story paragraphs long enough to be news, each with its coverage by the story's vocabulary. A
+ * rewrite reports both its new and its shared passages, so the coverage is worked out once for both.
+ */
+export const passagesAgainst = (analyzed: AnalyzedArticle, state: StoryState, storyId: string): Passage[] => {
   const story = state.stories.get(storyId);
   if (!story) return [];
-  return storyParagraphs(analyzed)
-    .filter((p) => coverage(p, story.vocabulary, state) < state.config.knownPassageCoverage)
-    .map((p) => p.text);
+  return analyzed.paragraphs
+    .filter((p) => p.role === 'story' && p.terms.length >= MIN_PASSAGE_TERMS)
+    .map((p) => ({ text: p.text, coverage: coverage(p, story.vocabulary, state) }));
 };
 
+/** What the newcomer tells that the story had not: its paragraphs mostly made of terms the story never used. */
+export const newPassages = (passages: readonly Passage[], state: StoryState): string[] =>
+  passages.filter((p) => p.coverage < state.config.knownPassageCoverage).map((p) => p.text);
+
 /** The newcomer's paragraphs the story already tells, best covered first: the evidence behind a join. */
-export const sharedPassages = (analyzed: AnalyzedArticle, state: StoryState, match: PairScore) => {
-  const story = state.stories.get(match.storyId);
-  if (!story) return [];
-  return storyParagraphs(analyzed)
-    .map((p) => ({ passage: p.text, matchedIn: match.articleId, overlap: coverage(p, story.vocabulary, state) }))
-    .filter((p) => p.overlap >= state.config.knownPassageCoverage)
+export const sharedPassages = (passages: readonly Passage[], state: StoryState, match: PairScore) =>
+  passages
+    .filter((p) => p.coverage >= state.config.knownPassageCoverage)
+    .map((p) => ({ passage: p.text, matchedIn: match.articleId, overlap: p.coverage }))
     .sort((a, b) => b.overlap - a.overlap)
     .slice(0, MAX_SHARED_PASSAGES);
-};

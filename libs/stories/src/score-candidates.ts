@@ -42,23 +42,31 @@ interface Closest {
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
   const { index, frequencies, config } = state;
   const idf = (id: number) => frequencies.idfOf(id);
-  // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it.
+  // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it. One pass over the
+  // vector builds the lookup, the query vector and its ids, in vector order (the order cosines sum in).
   const ids = new Map<number, number>();
-  for (const term of analyzed.vector.keys()) {
+  const seen = new Map<number, number>();
+  const seenIds: number[] = [];
+  const seenValues: number[] = [];
+  for (const [term, weight] of analyzed.vector) {
     const id = frequencies.idOf(term);
-    if (id >= 0) ids.set(term, id);
+    if (id < 0) continue;
+    ids.set(term, id);
+    seen.set(term, weight);
+    seenIds.push(id);
+    seenValues.push(weight);
   }
-  const seen = new Map([...analyzed.vector].filter(([term]) => ids.has(term)));
-  const seenWeights = new TermWeights(
-    [...seen.keys()].map((term) => ids.get(term)!),
-    [...seen.values()],
-  );
+  const seenWeights = new TermWeights(seenIds, seenValues);
   // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
-  const central = new Map(analyzed.fingerprint.terms.filter(([term]) => seen.has(term)).map(([term, count]) => [term, count]));
+  const central = new Map<number, number>();
+  for (const [term, count] of analyzed.fingerprint.terms) if (seen.has(term)) central.set(term, count);
   const query = new Map(heaviest(seen, config.queryTerms));
   for (const [term] of heaviest(central, config.queryTerms / 3)) query.set(term, seen.get(term)!);
+  const lookup: [number, number][] = [];
+  for (const [term, weight] of query) lookup.push([ids.get(term)!, weight]);
+  const salience = new TermWeights([...analyzed.entitySalience.keys()], [...analyzed.entitySalience.values()]);
   const closest = new Map<string, Closest>();
-  for (const { slot } of index.candidates([...query].map(([term, weight]) => [ids.get(term)!, weight]), config.candidates)) {
+  for (const { slot } of index.candidates(lookup, config.candidates)) {
     const jaccard = index.jaccard(slot, analyzed.signature);
     const shared =
       jaccard < MIN_TRUSTED_JACCARD
@@ -75,7 +83,7 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
   for (const [storyId, near] of closest) {
     const story = state.stories.get(storyId)!;
     const cosine = profileCosine(story.profile, seenWeights, frequencies);
-    const overlap = profileEntityOverlap(story.profile, analyzed.entitySalience, story.articles, frequencies);
+    const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
     scores.push({
       storyId,
       articleId: near.articleId,

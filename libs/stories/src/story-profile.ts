@@ -53,21 +53,29 @@ const addWeights = (profile: StoryProfile, ids: ArrayLike<number>, weights: Arra
   }
 };
 
-/** Keeps the terms heaviest by TF-IDF, so a rare name outlives a common word the story used often. */
+/**
+ * Keeps the terms heaviest by TF-IDF, so a rare name outlives a common word the story used often. Sorts positions
+ * over typed columns rather than a tuple per term; term hashes are distinct, so the order is total either way.
+ */
 const pruneTerms = (profile: StoryProfile, frequencies: DocumentFrequencies): void => {
-  if (profile.size <= PROFILE_TERMS * 2) return;
-  const kept = Array.from({ length: profile.size }, (_, i): [number, number, number, number] => {
-    const id = profile.termIds[i];
-    const weight = profile.termWeights[i];
-    return [frequencies.termOf(id), weight, weight * frequencies.idfOf(id), id];
-  })
-    .sort((a, b) => b[2] - a[2] || a[0] - b[0])
-    .slice(0, PROFILE_TERMS);
-  kept.forEach(([, weight, , id], i) => {
-    profile.termIds[i] = id;
-    profile.termWeights[i] = weight;
-  });
-  profile.size = kept.length;
+  const size = profile.size;
+  if (size <= PROFILE_TERMS * 2) return;
+  const ids = profile.termIds.slice(0, size);
+  const weights = profile.termWeights.slice(0, size);
+  const hashes = new Uint32Array(size);
+  const scores = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    hashes[i] = frequencies.termOf(ids[i]);
+    scores[i] = weights[i] * frequencies.idfOf(ids[i]);
+  }
+  const order = new Uint32Array(size);
+  for (let i = 0; i < size; i++) order[i] = i;
+  order.sort((a, b) => scores[b] - scores[a] || hashes[a] - hashes[b]);
+  for (let i = 0; i < PROFILE_TERMS; i++) {
+    profile.termIds[i] = ids[order[i]];
+    profile.termWeights[i] = weights[order[i]];
+  }
+  profile.size = PROFILE_TERMS;
 };
 
 const pruneEntities = (weights: Map<number, number>, keep: number, frequencies: DocumentFrequencies): void => {
@@ -80,18 +88,15 @@ const pruneEntities = (weights: Map<number, number>, keep: number, frequencies: 
   for (const [entity, weight] of kept) weights.set(entity, weight);
 };
 
-/** Every term of `terms` must be known to `frequencies` (indexing adds the article's terms before its profile). */
+/** `ids` are the terms' ids (DocumentFrequencies), in `terms` order: indexing adds the article's terms first. */
 export const addToProfile = (
   profile: StoryProfile,
+  ids: readonly number[],
   terms: ReadonlyArray<readonly [number, number]>,
   entities: readonly number[],
   frequencies: DocumentFrequencies,
 ): void => {
-  addWeights(
-    profile,
-    terms.map(([term]) => frequencies.idOf(term)),
-    terms.map(([, count]) => tfWeight(count)),
-  );
+  addWeights(profile, ids, terms.map(([, count]) => tfWeight(count)));
   for (const entity of entities) profile.entities.set(entity, (profile.entities.get(entity) ?? 0) + 1);
   pruneTerms(profile, frequencies);
   pruneEntities(profile.entities, PROFILE_TERMS / 4, frequencies);
@@ -126,25 +131,32 @@ export const profileCosine = (profile: StoryProfile, query: TermWeights, frequen
  */
 export const profileEntityOverlap = (
   profile: StoryProfile,
-  salience: ReadonlyMap<number, number>,
+  salience: TermWeights,
   articles: number,
   frequencies: DocumentFrequencies,
 ): number => {
   if (salience.size === 0 || profile.entities.size === 0) return 0;
   // A name's share of the story: in how many of its articles it appears, against half of them.
   const half = Math.max(1, articles / 2);
-  let carried = 0;
-  let mass = 0;
-  for (const [entity, weight] of salience) {
-    mass += weight;
-    carried += weight * Math.min(1, (profile.entities.get(entity) ?? 0) / half);
-  }
+  // One walk over the story's names serves both directions: the newcomer's side reads the counts it met here
+  // instead of a Map lookup per salient name, and still sums in salience order.
+  const counts = new Array<number>(salience.size).fill(0);
   let found = 0;
   let storyMass = 0;
-  for (const [entity, count] of profile.entities) {
+  profile.entities.forEach((count, entity) => {
     const weight = Math.min(1, count / half) * frequencies.idf(entity);
     storyMass += weight;
-    if (salience.has(entity)) found += weight;
+    const at = salience.positionOf(entity);
+    if (at < 0) return;
+    found += weight;
+    counts[at] = count;
+  });
+  let carried = 0;
+  let mass = 0;
+  for (let i = 0; i < salience.size; i++) {
+    const weight = salience.weights[i];
+    mass += weight;
+    carried += weight * Math.min(1, counts[i] / half);
   }
   return storyMass === 0 ? 0 : Math.sqrt((carried / mass) * (found / storyMass));
 };
