@@ -1,8 +1,7 @@
 /**
  * A sparse vector over term ids (dense non-negative int32s, see DocumentFrequencies; any uint32 key works, e.g. an
- * entity hash), looked up in a small
- * open-addressing table: an article's few hundred terms fit in L1, so scoring a candidate reads its terms' weights
- * without touching a vocabulary-sized array or a Map.
+ * entity hash), looked up in a small open-addressing table: an article's few hundred terms fit in L1, so scoring a
+ * candidate reads its terms' weights without touching a vocabulary-sized array or a Map.
  */
 export class TermWeights {
   /** id + 1 per bucket, 0 when empty. Plain arrays: one of these lives for one article, and a typed array would

@@ -1,5 +1,5 @@
 import { normalizeText } from './normalize';
-import { termOfWord } from './tokenize';
+import { dropPossessiveAndDots, termOfWord } from './tokenize';
 import { wordCharAt } from './word-chars';
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -84,7 +84,7 @@ const capitalisedAt = (text: string, tokens: Tokens, k: number): boolean => {
 /** A capitalised token as the entity it names, or '' for one too short, a stopword or a calendar word. */
 const nameOf = (token: string): string => {
   const lowered = token.toLowerCase();
-  const lower = lowered.includes("'") || lowered.includes('.') ? lowered.replace(/'s$/, '').replace(/['.]/g, '') : lowered;
+  const lower = lowered.includes("'") || lowered.includes('.') ? dropPossessiveAndDots(lowered) : lowered;
   return CALENDAR.has(lower) ? '' : termOfWord(lower);
 };
 

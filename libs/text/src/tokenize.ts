@@ -14,6 +14,9 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const isAsciiDigit = (code: number): boolean => code >= 48 && code <= 57;
 
+/** "Korea's" → "korea", "U.S" → "us": a joined word without its possessive and its inner apostrophes and dots. */
+export const dropPossessiveAndDots = (word: string): string => word.replace(/'s$/, '').replace(/['.]/g, '');
+
 /** Word → content term: '' for a stopword or a single character. */
 const termOf = (word: string): string => (word.length < 2 || isStopword(word) ? '' : stem(word));
 
@@ -177,10 +180,10 @@ export const tokenize = (normalized: string): Tokens => {
     let term: string;
     if (digits) {
       word = text.slice(start, i);
-      if (joined) word = word.replace(/'s$/, '').replace(/['.]/g, '');
+      if (joined) word = dropPossessiveAndDots(word);
       term = termOf(word);
     } else if (joined) {
-      const entry = entryOf(text.slice(start, i).replace(/'s$/, '').replace(/['.]/g, ''));
+      const entry = entryOf(dropPossessiveAndDots(text.slice(start, i)));
       word = lexicon.strings[2 * entry];
       term = lexicon.strings[2 * entry + 1];
     } else {
