@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { ensureTopics } from '@app/platform';
 import { resolveBroker } from '../../kafka/resolve-broker';
 import { percentiles } from './percentiles';
 
@@ -46,10 +47,7 @@ const main = async (): Promise<void> => {
   const broker = await resolveBroker();
   const kafka = new Kafka({ clientId: 'bench-transactions', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
   try {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [OUTPUT, INPUT].map((topic) => ({ topic, numPartitions: 6 })) });
-    await admin.disconnect();
+    await ensureTopics(kafka, [OUTPUT, INPUT].map((topic) => ({ topic, numPartitions: 6 })));
     console.log(`\n### Back-to-back transactions (${transactions} per row, ${records} records of ${VALUE.length} B each, broker: ${broker.source})\n`);
     console.log('| first retry backoff ms | p50 ms | p90 ms | p99 ms | transactions/s |');
     console.log('|---|---|---|---|---|');

@@ -1,5 +1,5 @@
 import { type Kafka } from 'kafkajs';
-import { type StoryEvent } from '@app/contracts';
+import { type DeadLetter, type StoryEvent } from '@app/contracts';
 import { ensureTopics } from '@app/platform';
 import { emptyState, type EngineConfig, evolve, type StoryState } from '@app/stories';
 import { type DedupTopics, dedupTopicSpecs } from '../config/dedup-topics';
@@ -87,10 +87,7 @@ export class StoryEngine implements StatefulProcessor {
     const { topics } = this.options;
     const key = eventKeyOf(record);
     const failure = this.poison.get(key);
-    if (failure !== undefined) {
-      this.pending.deadLetters++;
-      return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(engineFailureLetter(record, failure)) }];
-    }
+    if (failure !== undefined) return this.deadLettered(record, engineFailureLetter(record, failure));
     let outcome: ReturnType<typeof processRecord>;
     try {
       outcome = processRecord(this.state, record, this.options.maxBodyBytes);
@@ -98,10 +95,7 @@ export class StoryEngine implements StatefulProcessor {
       this.poison.set(key, (error as Error).message);
       throw error;
     }
-    if (outcome.kind === 'dead-letter') {
-      this.pending.deadLetters++;
-      return [{ topic: topics.articlesDlq, key: record.key, value: JSON.stringify(outcome.deadLetter) }];
-    }
+    if (outcome.kind === 'dead-letter') return this.deadLettered(record, outcome.deadLetter);
     this.pending.events.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
     return [
       ...outcome.events.map((event, i) => ({ topic: topics.storyEvents, partition: STORY_LOG_PARTITION, key: event.storyId, value: outcome.serialized[i] })),
@@ -122,6 +116,12 @@ export class StoryEngine implements StatefulProcessor {
     await this.reader.caughtUp(end);
     await this.reader.stop();
     this.log.info('caught up with the story log', { nextOffset: this.nextOffset().toString(), stories: this.state.stories.size });
+  }
+
+  /** A refused record's letter, counted with the open transaction's decisions. */
+  private deadLettered(record: InputRecord, letter: DeadLetter): OutgoingRecord[] {
+    this.pending.deadLetters++;
+    return [{ topic: this.options.topics.articlesDlq, key: record.key, value: JSON.stringify(letter) }];
   }
 
   committed(offsets: CommittedOffsets): void {
