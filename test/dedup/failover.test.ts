@@ -40,8 +40,8 @@ describe('dedup failover between two instances', () => {
   };
 
   /** A owner, B standby, the feed on its way, and A well into it (some transactions committed, many to go). */
-  const ownerAndStandby = async (name: string, count: number, recordsPerTransaction: number) => {
-    const env = dedupTestEnv(name, { DEDUP_RECORDS_PER_TRANSACTION: String(recordsPerTransaction) });
+  const ownerAndStandby = async (name: string, count: number, recordsPerTransaction: number, overrides: Record<string, string> = {}) => {
+    const env = dedupTestEnv(name, { DEDUP_RECORDS_PER_TRANSACTION: String(recordsPerTransaction), ...overrides });
     const articles = syntheticFeed(count, 11, name);
     const a = await start('A', env);
     await a.waitForRole(['owner']);
@@ -64,6 +64,26 @@ describe('dedup failover between two instances', () => {
     await b.waitForRole(['owner'], 60_000);
     const stories = await expectStoriesOnceEach(env, articles, log);
     console.log(`failover: A killed after ${before} of ${articles.length} articles were in the log; B took over; ${articles.length} named once each, ${stories} stories, identical to a crash-free run`);
+  });
+
+  /** kafkajs logs a consumer crash, and any restart it schedules after one, at error level in the Consumer namespace. */
+  const consumerCrashes = (instance: DedupProcess) => instance.logs.filter((line) => line.namespace === 'Consumer' && /^(Crash|Restarting)/.test(line.msg));
+
+  it('a graceful stop leaves the group at once, so the standby takes over well before the session timeout; a stop just after start-up leaves no consumer behind', async () => {
+    // A minute of session timeout: a standby owning within half of it can only have been handed the partitions.
+    const sessionTimeoutMs = 60_000;
+    const { env, articles, a, b, log } = await ownerAndStandby('graceful', 1200, 100, { DEDUP_SESSION_TIMEOUT_MS: String(sessionTimeoutMs) });
+    a.signal('SIGTERM');
+    await b.waitForRole(['owner'], sessionTimeoutMs / 2);
+    expect(await a.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    // The second instance is stopped the moment its state is restored, while its consumer is still joining the group.
+    const c = await start('C', env);
+    await c.waitForReady();
+    c.signal('SIGTERM');
+    expect(await c.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    expect([...consumerCrashes(a), ...consumerCrashes(c)].map((line) => line.msg)).toEqual([]);
+    const stories = await expectStoriesOnceEach(env, articles, log);
+    console.log(`graceful: A stopped with SIGTERM, B took over; C stopped right after start-up without a consumer crash; ${articles.length} named once each, ${stories} stories`);
   });
 
   it('a paused owner (a zombie) is fenced when it resumes: its commit fails and it stops', async () => {

@@ -74,6 +74,8 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   /** No batch is processed any more: closing, or fenced. */
   private halted = false;
   private closed = false;
+  /** The consumer's connect, subscribe and first join, once start-up has got that far. */
+  private consumerStarting?: Promise<void>;
   /** Batches, takeovers and hand-backs run one at a time, in arrival order. */
   private serial: Promise<unknown> = Promise.resolve();
   private state: TransportStatus = 'starting';
@@ -120,6 +122,10 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     if (this.closed) return;
     this.closed = true;
     this.halted = true;
+    // Disconnected in the middle of joining, kafkajs' consumer crashes and schedules its own restart, which would
+    // join the group again from a process on its way out, one that never leaves: the group would then wait a
+    // whole session timeout for it before a standby could take over.
+    await this.consumerStarting?.catch(() => undefined);
     await this.consumer?.disconnect();
     await this.serially(async () => {
       await this.producer?.disconnect();
@@ -137,6 +143,11 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     await retryRetriable(() => this.processor.standBy());
     if (this.halted) return;
     this.setStatus('standby');
+    this.consumerStarting = this.startConsumer();
+    await this.consumerStarting;
+  }
+
+  private async startConsumer(): Promise<void> {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       readUncommitted: false,
@@ -145,6 +156,8 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
       // A member must rejoin within this once a rebalance starts; a live owner does so after its current chunk.
       rebalanceTimeout: 2 * this.options.sessionTimeoutMs,
       partitionAssigners: [singleOwnerAssigner(() => this.claim)],
+      // Whatever crashes the consumer while it is being closed, it must not come back.
+      retry: { restartOnFailure: async () => !this.halted },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberAssignment));
