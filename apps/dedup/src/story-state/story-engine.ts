@@ -150,7 +150,7 @@ export class StoryEngine implements StatefulProcessor {
 
   /** The snapshot writer only ever saw committed events, so even a fenced instance leaves a sound last snapshot. */
   async close(): Promise<void> {
-    await this.reader.stop();
+    await this.reader.close();
     await this.snapshots.close();
   }
 

@@ -34,6 +34,9 @@ interface Waiter {
  */
 export class StoryLogReader {
   private consumer?: Consumer;
+  /** The consumer's connect, subscribe and first join. */
+  private starting?: Promise<void>;
+  private closed = false;
   private position = 0n;
   private expected?: { offset: bigint; eventId: string };
   private failure?: Error;
@@ -56,6 +59,7 @@ export class StoryLogReader {
    */
   async start(from: bigint, verify?: { offset: bigint; eventId: string }): Promise<void> {
     await this.stop();
+    if (this.closed) throw new ReaderStoppedError('the story log reader is closed');
     this.position = from;
     this.expected = verify;
     this.failure = undefined;
@@ -66,6 +70,8 @@ export class StoryLogReader {
       // Replay throughput: the log's records are a few KB each, and a takeover waits on this.
       maxBytesPerPartition: 16 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,
+      // A consumer crashed by its own stop (see stop) must not come back.
+      retry: { restartOnFailure: async () => this.consumer === consumer },
     });
     this.consumer = consumer;
     // A batch holding only transaction markers or aborted records never reaches eachBatch, but still moves the
@@ -78,6 +84,11 @@ export class StoryLogReader {
     // a crash (a coordinator not ready on a young broker, say) would otherwise start again from the beginning and
     // fold events twice. Seeking right after run() is no good either: run() returns early when the first join fails.
     consumer.on(consumer.events.GROUP_JOIN, () => consumer.seek({ topic: this.topic, partition: 0, offset: this.position.toString() }));
+    this.starting = this.run(consumer);
+    await this.starting;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await consumer.run({
@@ -105,10 +116,19 @@ export class StoryLogReader {
     return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
   }
 
+  /** Stops it for good: a restore still under way when the service shuts down cannot start it again. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
   async stop(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = undefined;
     for (const waiter of this.waiters.splice(0)) waiter.reject(new ReaderStoppedError('the story log reader was stopped'));
+    // Disconnected in the middle of joining, kafkajs' consumer crashes and schedules its own restart: a reader
+    // left running after its stop, holding its connections open.
+    await this.starting?.catch(() => undefined);
     await consumer?.disconnect();
   }
 
