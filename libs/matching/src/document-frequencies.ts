@@ -11,13 +11,23 @@ const IDF_MEMO = 4096;
  * Each term seen gets a dense id (first seen, first numbered), so the index and the story profiles keep ids and
  * reach a term's count by array index: IDF is read for every term of every candidate, and a hash lookup there
  * was the engine's single largest cost. The term → id table is open addressing over typed arrays (a few bytes per
- * term rather than a Map entry). Terms are never forgotten, so ids are stable for the life of the state.
+ * term rather than a Map entry).
+ *
+ * A feed never stops coining terms (names, figures, typos), so a table that kept them all would grow for the life
+ * of the service. A term no document has used since a horizon is forgotten (`forgetDormant`) and its id goes to the
+ * next new term, so the table follows the matching window like everything else. A term that comes back after that
+ * counts as new, which for a name that left the news is what it is. An id keeps its term for as long as anything
+ * holds it; the caller says what still does.
  */
 export class DocumentFrequencies {
   documents = 0;
   private size = 0;
   private hashes = new Uint32Array(0);
   private counts = new Uint32Array(0);
+  /** Event time of the last document that used each term. */
+  private lastSeen = new Float64Array(0);
+  /** Ids of forgotten terms, highest first, so the next new term takes the lowest; a forgotten id has count 0. */
+  private free: number[] = [];
   /** id + 1 per bucket, 0 when empty; kept at most half full. */
   private table = new Int32Array(1024);
   private shift = 32 - 10;
@@ -25,22 +35,48 @@ export class DocumentFrequencies {
   /** The `documents` value each memo entry was computed at: any add invalidates the whole memo at once. */
   private readonly memoAt = new Float64Array(IDF_MEMO).fill(-1);
 
-  /** Distinct terms seen so far; ids run from 0 to this. */
+  /** Distinct terms known now. */
   get terms(): number {
+    return this.size - this.free.length;
+  }
+
+  /** Every id in use is below this. */
+  get idLimit(): number {
     return this.size;
   }
 
-  /** Returns the terms' ids in the order given, which the caller would otherwise look up again. */
-  add(distinctTerms: Iterable<number>): number[] {
+  /** Counts a document of event time `time`; returns the terms' ids in the order given, which the caller would
+   * otherwise look up again. */
+  add(distinctTerms: Iterable<number>, time: number): number[] {
     this.documents++;
     const ids: number[] = [];
     for (const term of distinctTerms) {
       // Not `this.counts[this.intern(term)]++`: interning can grow (replace) the counts array.
       const id = this.intern(term);
-      this.counts[id]++;
+      if (this.counts[id]++ === 0 || time > this.lastSeen[id]) this.lastSeen[id] = time;
       ids.push(id);
     }
     return ids;
+  }
+
+  /**
+   * Forgets every term no document has used since `horizon` and that `isHeld` does not claim; returns how many.
+   * Deterministic in its inputs, so a replay of the same events forgets the same terms and reuses the same ids.
+   */
+  forgetDormant(horizon: number, isHeld: (id: number) => boolean): number {
+    let forgotten = 0;
+    for (let id = 0; id < this.size; id++) {
+      if (this.counts[id] === 0 || this.lastSeen[id] >= horizon || isHeld(id)) continue;
+      this.counts[id] = 0;
+      this.hashes[id] = 0;
+      this.lastSeen[id] = 0;
+      forgotten++;
+    }
+    if (forgotten > 0) {
+      this.rehash(this.table.length);
+      this.collectFree();
+    }
+    return forgotten;
   }
 
   /** The term's id, or -1 when no document has used it. */
@@ -73,18 +109,28 @@ export class DocumentFrequencies {
     return this.idfOfCount(this.counts[id]);
   }
 
-  /** [term hash, count] in id order: the order terms were first seen, so `fromEntries` gives back the same ids. */
+  /** [term hash, count] by id, [0, 0] for a forgotten id, so `fromEntries` gives back the same ids. */
   entries(): [number, number][] {
     return Array.from({ length: this.size }, (_, id): [number, number] => [this.hashes[id], this.counts[id]]);
   }
 
-  static fromEntries(documents: number, entries: Iterable<readonly [number, number]>): DocumentFrequencies {
+  /** When each id's term was last used, in `entries` order (0 for a forgotten id). */
+  lastSeenTimes(): number[] {
+    return Array.from(this.lastSeen.subarray(0, this.size));
+  }
+
+  static fromEntries(documents: number, entries: readonly (readonly [number, number])[], lastSeen: readonly number[]): DocumentFrequencies {
+    if (lastSeen.length !== entries.length) throw new Error(`${entries.length} terms but ${lastSeen.length} last-seen times`);
     const frequencies = new DocumentFrequencies();
     frequencies.documents = documents;
-    for (const [term, count] of entries) {
-      const id = frequencies.intern(term);
+    entries.forEach(([term, count], at) => {
+      // A forgotten id keeps its place, so the ids after it keep theirs.
+      const id = count === 0 ? frequencies.size++ : frequencies.intern(term);
+      frequencies.grow();
       frequencies.counts[id] = count;
-    }
+      frequencies.lastSeen[id] = lastSeen[at];
+    });
+    frequencies.collectFree();
     return frequencies;
   }
 
@@ -104,13 +150,24 @@ export class DocumentFrequencies {
   private intern(term: number): number {
     const known = this.idOf(term);
     if (known >= 0) return known;
-    const id = this.size++;
+    const id = this.free.pop() ?? this.size++;
+    this.grow();
+    this.hashes[id] = term;
+    // The new id has no count yet, so a rehash leaves it out; it is placed after.
+    if (this.terms * 2 > this.table.length) this.rehash(this.table.length * 2);
+    this.place(id);
+    return id;
+  }
+
+  private grow(): void {
     this.hashes = ensureCapacity(this.hashes, this.size, Uint32Array);
     this.counts = ensureCapacity(this.counts, this.size, Uint32Array);
-    this.hashes[id] = term;
-    if (this.size * 2 > this.table.length) this.rehash(this.table.length * 2);
-    else this.place(id);
-    return id;
+    this.lastSeen = ensureCapacity(this.lastSeen, this.size, Float64Array);
+  }
+
+  private collectFree(): void {
+    this.free = [];
+    for (let id = this.size - 1; id >= 0; id--) if (this.counts[id] === 0) this.free.push(id);
   }
 
   private place(id: number): void {
@@ -120,9 +177,10 @@ export class DocumentFrequencies {
     this.table[bucket] = id + 1;
   }
 
+  /** Places every counted id: forgotten ids (and one being interned) have none. */
   private rehash(buckets: number): void {
     this.table = new Int32Array(buckets);
     this.shift = 32 - Math.log2(buckets);
-    for (let id = 0; id < this.size; id++) this.place(id);
+    for (let id = 0; id < this.size; id++) if (this.counts[id] > 0) this.place(id);
   }
 }

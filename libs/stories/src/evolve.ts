@@ -1,6 +1,6 @@
 import { Fingerprint, StoriesMerged, StoryEvent } from '@app/contracts';
 import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
-import { addToProfile, mergeProfiles, newProfile } from './story-profile';
+import { addToProfile, markProfileTerms, mergeProfiles, newProfile } from './story-profile';
 import { newVocabulary, StoryState } from './story-state';
 
 /** Sweeping the window this often (in event time) keeps eviction cheap and memory close to the window. */
@@ -11,7 +11,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   const top = heaviest(tfidfVector(counts, (t) => state.frequencies.idf(t)), state.config.index.termsPerArticle);
   // Counted before the index takes the article, so that its new terms have ids; `top` was weighed with the IDF
   // the stream had before this article, as always.
-  const ids = state.frequencies.add(counts.keys());
+  const ids = state.frequencies.add(counts.keys(), fingerprint.time);
   const slot = state.index.add(articleId, storyId, {
     terms: top.map(([term]) => state.frequencies.idOf(term)),
     counts: top.map(([term]) => counts.get(term)!),
@@ -35,6 +35,16 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   }
 };
 
+/**
+ * Terms no article in the window used leave the vocabulary. An indexed article is in the window, so the index holds
+ * none of them; a live story's centroid can (it sums articles already evicted), and keeps those it holds.
+ */
+const forgetDormantTerms = (state: StoryState, horizon: number): void => {
+  const held = new Uint8Array(state.frequencies.idLimit);
+  for (const story of state.stories.values()) markProfileTerms(story.profile, held);
+  state.frequencies.forgetDormant(horizon, (id) => held[id] === 1);
+};
+
 const sweepWindow = (state: StoryState, now: number): void => {
   state.latest = Math.max(state.latest, now);
   if (state.latest - state.lastSweep < state.config.windowMs / SWEEPS_PER_WINDOW) return;
@@ -43,6 +53,7 @@ const sweepWindow = (state: StoryState, now: number): void => {
   for (const articleId of state.index.evictBefore(horizon)) state.articleSlots.delete(articleId);
   for (const [id, story] of state.stories) if (story.updatedAt < horizon) state.stories.delete(id);
   for (const [key, seen] of state.edgeParagraphs) if (seen.lastSeen < horizon) state.edgeParagraphs.delete(key);
+  forgetDormantTerms(state, horizon);
 };
 
 const merge = (state: StoryState, event: StoriesMerged): void => {

@@ -5,10 +5,13 @@ import { EdgeParagraphStats, StoryState } from './story-state';
 
 /** The engine state as plain JSON: what the dedup service writes every N events so a restart replays only the tail. */
 export interface StorySnapshot {
-  version: 1;
+  version: 2;
   config: EngineConfig;
   documents: number;
+  /** [term hash, document count] by term id; [0, 0] for an id whose term was forgotten. */
   frequencies: [number, number][];
+  /** When each term was last used, in `frequencies` order. */
+  termsLastSeen: number[];
   index: ArticleIndexSnapshot;
   stories: {
     id: string;
@@ -28,10 +31,11 @@ export interface StorySnapshot {
 const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
 export const toSnapshot = (state: StoryState): StorySnapshot => ({
-  version: 1,
+  version: 2,
   config: state.config,
   documents: state.frequencies.documents,
   frequencies: state.frequencies.entries(),
+  termsLastSeen: state.frequencies.lastSeenTimes(),
   index: state.index.toSnapshot((id) => state.frequencies.termOf(id)),
   stories: [...state.stories.values()].map(({ profile, vocabulary, ...story }) => ({
     ...story,
@@ -46,7 +50,7 @@ export const toSnapshot = (state: StoryState): StorySnapshot => ({
 });
 
 export const fromSnapshot = (snapshot: StorySnapshot): StoryState => {
-  const frequencies = DocumentFrequencies.fromEntries(snapshot.documents, snapshot.frequencies);
+  const frequencies = DocumentFrequencies.fromEntries(snapshot.documents, snapshot.frequencies, snapshot.termsLastSeen);
   return {
     config: snapshot.config,
     frequencies,

@@ -28,6 +28,11 @@ export const profileOf = (terms: readonly (readonly [number, number])[], entitie
   entities,
 });
 
+/** Sets `marks[id]` to 1 for every term id the profile holds. */
+export const markProfileTerms = (profile: StoryProfile, marks: Uint8Array): void => {
+  for (let i = 0; i < profile.size; i++) marks[profile.termIds[i]] = 1;
+};
+
 /**
  * Adds weights to the profile's terms: existing terms in place, new ones appended in the order given (the order a
  * Map would keep). The additions are looked up in a small table rather than the profile, which can hold 512 terms.

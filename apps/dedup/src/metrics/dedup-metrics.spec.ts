@@ -9,7 +9,7 @@ describe('DedupMetrics', () => {
     const registry = new Registry();
     let snapshotAt: number | undefined;
     const metrics = new DedupMetrics(registry);
-    metrics.observe({ index: () => ({ articles: 42, stories: 7 }), lastSnapshotAt: () => snapshotAt });
+    metrics.observe({ index: () => ({ articles: 42, stories: 7, terms: 9001 }), lastSnapshotAt: () => snapshotAt });
     for (const seconds of [0.002, 0.004, 0.0001]) metrics.decisionTime(seconds);
     metrics.committed([started, rewrite], 1);
     metrics.aborted();
@@ -25,6 +25,7 @@ describe('DedupMetrics', () => {
     expect(text).toContain('dedup_consumer_lag_records{topic="news.articles.v1",partition="3"} 20');
     expect(text).toContain('dedup_index_articles 42');
     expect(text).toContain('dedup_stories 7');
+    expect(text).toContain('dedup_vocabulary_terms 9001');
     expect(text).toMatch(/^dedup_snapshot_age_seconds nan$/im);
     snapshotAt = Date.now() - 5000;
     text = await registry.metrics();

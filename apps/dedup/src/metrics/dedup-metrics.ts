@@ -3,8 +3,8 @@ import { type StoryEvent } from '@app/contracts';
 
 /** What the dashboards and alerts need from the stream processor; read-outs are taken at scrape time. */
 export interface DedupReadouts {
-  /** Articles live in the matching index and stories in the window. */
-  index(): { articles: number; stories: number };
+  /** Articles live in the matching index, stories in the window, and the terms the window's vocabulary holds. */
+  index(): { articles: number; stories: number; terms: number };
   /** Epoch ms of the newest snapshot written, if any. */
   lastSnapshotAt(): number | undefined;
 }
@@ -32,6 +32,7 @@ export class DedupMetrics {
     this.lag = new Gauge({ name: 'dedup_consumer_lag_records', help: 'Input records behind the end of each partition, as of the last fetched batch', labelNames: ['topic', 'partition'], registers: [registry] });
     new Gauge({ name: 'dedup_index_articles', help: 'Articles live in the matching index (the time window)', registers: [registry], collect() { this.set(read()?.index().articles ?? 0); } });
     new Gauge({ name: 'dedup_stories', help: 'Stories live in the time window', registers: [registry], collect() { this.set(read()?.index().stories ?? 0); } });
+    new Gauge({ name: 'dedup_vocabulary_terms', help: 'Distinct terms the engine knows (used in the time window, or held by a live story)', registers: [registry], collect() { this.set(read()?.index().terms ?? 0); } });
     new Gauge({
       name: 'dedup_snapshot_age_seconds',
       help: 'Seconds since the newest snapshot was written (NaN until the first)',

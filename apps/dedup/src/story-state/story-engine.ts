@@ -82,6 +82,10 @@ export class StoryEngine implements StatefulProcessor {
     return this.state.index.liveArticles;
   }
 
+  get vocabularyTerms(): number {
+    return this.state.frequencies.terms;
+  }
+
   /** One input record: the records to write for it, and its events folded into the state. */
   decide(record: InputRecord): OutgoingRecord[] {
     const { topics } = this.options;

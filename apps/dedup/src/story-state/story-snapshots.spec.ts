@@ -34,8 +34,8 @@ describe('engine state snapshots', () => {
   it('refuse a state taken with other engine settings, or of another engine snapshot version', () => {
     const payload = require('node:v8').deserialize(encodeState(emptyState())) as { tree: { version: number } };
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, windowMs: 1 })).toEqual({ ok: false, reason: expect.stringContaining('other engine settings') });
-    payload.tree.version = 2;
-    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 2, this build reads 1' });
+    payload.tree.version = 1;
+    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 2' });
     expect(decodeState({ anything: 1 }, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'the payload is not a packed engine state' });
   });
 

@@ -38,7 +38,7 @@ const storyEngine = (kafka: Kafka, config: DedupConfig, metrics: DedupMetrics): 
   const policy = { everyEvents: config.SNAPSHOT_EVERY_EVENTS, everyMs: config.SNAPSHOT_EVERY_MS };
   const snapshots = new StorySnapshots(store, { dir: config.SNAPSHOT_DIR, topic: topics.storyEvents, engine, policy }, log);
   const storyEngine = new StoryEngine(kafka, { topics, engine, maxBodyBytes: config.MAX_BODY_BYTES, groupId: config.DEDUP_GROUP_ID }, snapshots, log, metrics);
-  metrics.observe({ index: () => ({ articles: storyEngine.indexedArticles, stories: storyEngine.stories }), lastSnapshotAt: () => snapshots.lastWrittenAt });
+  metrics.observe({ index: () => ({ articles: storyEngine.indexedArticles, stories: storyEngine.stories, terms: storyEngine.vocabularyTerms }), lastSnapshotAt: () => snapshots.lastWrittenAt });
   return storyEngine;
 };
 

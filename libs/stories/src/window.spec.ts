@@ -1,0 +1,89 @@
+import { hash32 } from '@app/matching';
+import { Article } from '@app/contracts';
+import { terms } from '@app/text';
+import { replay } from './replay';
+import { fromSnapshot, toSnapshot } from './snapshot';
+import { emptyState, StoryState } from './story-state';
+import { loadFixture, streamArticles } from './testing/fixture-stream';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const START = Date.parse('2022-09-06T00:00:00Z');
+const pool = [...loadFixture('seeds.articles.ndjson'), ...loadFixture('ecbplus-warmup.articles.ndjson')];
+
+/** A name and a figure no other article uses: the vocabulary a real feed coins every day. */
+const coinedWords = (i: number): string => `Kq${i.toString(36)}vor`;
+const coinedSentence = (i: number): string => `Reporting by ${coinedWords(i)} in Zelmtown; ${1_000_003 + i} readers.`;
+
+/** Four articles a day for 120 days, each a pool article whose lead opens with coined words. */
+const feed: Article[] = Array.from({ length: 480 }, (_, i) => {
+  const base = pool[(i * 7) % pool.length];
+  return { ...base, id: `w-${i}`, body: `${coinedSentence(i)} ${base.body}`, publishedAt: new Date(START + i * 6 * HOUR).toISOString() };
+});
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+const sizes = (state: StoryState) => ({
+  terms: state.frequencies.terms,
+  idLimit: state.frequencies.idLimit,
+  articles: state.index.liveArticles,
+  stories: state.stories.size,
+  edges: state.edgeParagraphs.size,
+});
+
+describe('the matching window (7 days of event time by default)', () => {
+  const whole = streamArticles(feed, START);
+  const halfway = streamArticles(feed.slice(0, feed.length / 2), START);
+
+  it('keeps the engine state to what the window holds, vocabulary included, however long the feed runs', () => {
+    const middle = sizes(halfway.state);
+    const end = sizes(whole.state);
+    // 7 days at 4 a day, plus up to one sweep interval (1/48 of the window) not yet swept.
+    expect(end.articles).toBeLessThanOrEqual(29);
+    expect(middle.articles).toBeLessThanOrEqual(29);
+    // The second half coins 480 terms (a name and a figure per article); kept, they would add a fifth.
+    expect(end.terms).toBeLessThanOrEqual(middle.terms * 1.05);
+    expect(end.stories).toBeLessThanOrEqual(middle.stories + 5);
+    expect(end.edges).toBeLessThanOrEqual(middle.edges + 20);
+  });
+
+  it('gives forgotten ids to new terms, so its tables never outgrow the most terms known at once', () => {
+    const state = emptyState();
+    let peak = 0;
+    feed.forEach((article, i) => {
+      const before = state.frequencies.terms;
+      const [event] = streamArticles([article], START, { state, firstKey: i }).decisions[0].events;
+      if (event.type === 'StoriesMerged') throw new Error('the first event names the article');
+      peak = Math.max(peak, before + event.fingerprint.terms.length);
+    });
+    expect(state.frequencies.idLimit).toBeLessThanOrEqual(peak);
+    expect(state.frequencies.idLimit).toBe(whole.state.frequencies.idLimit);
+  });
+
+  it('forgets a coined term once no article in the window uses it, and knows the recent ones', () => {
+    const frequency = (word: string) => whole.state.frequencies.frequency(hash32(terms(word)[0]));
+    expect(frequency(coinedWords(0))).toBe(0);
+    expect(frequency(coinedWords(200))).toBe(0);
+    expect(frequency(coinedWords(479))).toBe(1);
+    expect(frequency(coinedWords(460))).toBe(1);
+    expect(frequency('Zelmtown')).toBe(feed.length);
+  });
+
+  it('rebuilds the same state from the events, through every window the feed crossed', () => {
+    const events = whole.decisions.flatMap((d) => d.events);
+    expect(json(toSnapshot(replay(json(events))))).toEqual(json(toSnapshot(whole.state)));
+  });
+
+  it('decides after a snapshot restore exactly as without it, when terms were forgotten and their ids reused', () => {
+    const restored = fromSnapshot(json(toSnapshot(halfway.state)));
+    expect(halfway.state.frequencies.terms).toBeLessThan(halfway.state.frequencies.idLimit);
+    const clock = Math.max(...halfway.decisions.map((d) => d.at));
+    const tail = streamArticles(feed.slice(feed.length / 2), clock, { state: restored, firstKey: feed.length / 2 });
+    expect(tail.decisions.map((d) => d.events)).toEqual(whole.decisions.slice(feed.length / 2).map((d) => d.events));
+    expect(json(toSnapshot(tail.state))).toEqual(json(toSnapshot(whole.state)));
+  });
+
+  it('keeps every article the window holds matchable', () => {
+    const lastDay = whole.decisions.filter((d) => d.at > START + 119 * DAY - DAY);
+    for (const { article } of lastDay) expect(whole.state.articleSlots.has(article.id)).toBe(true);
+  });
+});
