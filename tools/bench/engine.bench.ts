@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'os';
 import { DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
+import { settledMemory } from './memory';
 import { Synthesizer } from './synthesize';
 
 /**
@@ -15,19 +16,6 @@ const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 // One article per second of event time inside a ten-year window: nothing is evicted, so every article is live.
 const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, windowMs: 3650 * DAY };
 const START = Date.parse('2018-07-01T00:00:00Z');
-
-const gc = (): void => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('run with node --expose-gc (npm run bench:engine does)');
-  collect();
-  collect();
-};
-/** heapUsed misses typed-array backing stores, where the index columns live, so both are reported. */
-const memory = () => {
-  gc();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, withBuffers: m.heapUsed + m.arrayBuffers };
-};
 
 const { sources, files } = loadCorpus();
 const synth = new Synthesizer(sources, Number(process.env.BENCH_SEED ?? 1));
@@ -53,14 +41,14 @@ const feed = (): bigint => {
   return spent;
 };
 
-const baseline = memory();
+const baseline = settledMemory();
 const began = Date.now();
 const rows: string[] = [];
 let reached = 0;
 for (const size of sizes) {
   while (state.index.liveArticles < size && (Date.now() - began) / 1000 < maxSeconds) feed();
   const live = state.index.liveArticles;
-  const mem = memory();
+  const mem = settledMemory();
   const latencies: number[] = [];
   const cpuBefore = engineCpuUs;
   for (let i = 0; i < measure; i++) latencies.push(Number(feed()) / 1e6);

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'os';
 import { DEFAULT_ENGINE_CONFIG, emptyState, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
+import { settledMemory } from './memory';
 import { Synthesizer } from './synthesize';
 
 /**
@@ -18,12 +19,6 @@ const step = config.windowMs / windowArticles;
 const total = Math.round(windowArticles * windows);
 const START = Date.parse('2018-07-01T00:00:00Z');
 
-const gc = (): void => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('run with node --expose-gc (npm run bench:window does)');
-  collect();
-  collect();
-};
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
 const { sources, files } = loadCorpus();
@@ -32,8 +27,7 @@ const state: StoryState = emptyState(config);
 /** What the vocabulary would hold if it never forgot: every distinct term hash the run has indexed. */
 const everSeen = new Set<number>();
 
-gc();
-const baseline = process.memoryUsage();
+const baseline = settledMemory();
 const rows: string[] = [];
 let segmentStart = process.hrtime.bigint();
 let segmentFed = 0;
@@ -44,10 +38,9 @@ for (let fed = 1; fed <= total; fed++) {
   segmentFed++;
   if (fed % Math.round(total / 10) !== 0 && fed !== total) continue;
   const seconds = Number(process.hrtime.bigint() - segmentStart) / 1e9;
-  gc();
-  const m = process.memoryUsage();
-  const heap = m.heapUsed - baseline.heapUsed;
-  const withBuffers = heap + m.arrayBuffers - baseline.arrayBuffers;
+  const memory = settledMemory();
+  const heap = memory.heap - baseline.heap;
+  const withBuffers = memory.withBuffers - baseline.withBuffers;
   const row = [
     fed.toLocaleString('en'),
     (fed / windowArticles).toFixed(1),
