@@ -14,10 +14,8 @@ const IDF_MEMO = 4096;
  * term rather than a Map entry).
  *
  * A feed never stops coining terms (names, figures, typos), so a table that kept them all would grow for the life
- * of the service. A term no document has used since a horizon is forgotten (`forgetDormant`) and its id goes to the
- * next new term, so the table follows the matching window like everything else. A term that comes back after that
- * counts as new, which for a name that left the news is what it is. An id keeps its term for as long as anything
- * holds it; the caller says what still does.
+ * of the service. `forgetDormant` drops terms no document has used since a horizon, unless the caller keeps them,
+ * and gives their ids to the next new terms. A forgotten term that comes back counts as new.
  */
 export class DocumentFrequencies {
   documents = 0;
@@ -60,13 +58,15 @@ export class DocumentFrequencies {
   }
 
   /**
-   * Forgets every term no document has used since `horizon` and that `isHeld` does not claim; returns how many.
-   * Deterministic in its inputs, so a replay of the same events forgets the same terms and reuses the same ids.
+   * Forgets every term no document has used since `horizon` that `keep` (given the id and its document count) does
+   * not keep; returns how many. Deterministic in its inputs, so a replay of the same events forgets the same terms
+   * and reuses the same ids.
    */
-  forgetDormant(horizon: number, isHeld: (id: number) => boolean): number {
+  forgetDormant(horizon: number, keep: (id: number, count: number) => boolean): number {
     let forgotten = 0;
     for (let id = 0; id < this.size; id++) {
-      if (this.counts[id] === 0 || this.lastSeen[id] >= horizon || isHeld(id)) continue;
+      const count = this.counts[id];
+      if (count === 0 || this.lastSeen[id] >= horizon || keep(id, count)) continue;
       this.counts[id] = 0;
       this.hashes[id] = 0;
       this.lastSeen[id] = 0;

@@ -25,6 +25,9 @@ export interface EngineConfig {
   boilerplateStories: number;
   /** Entities kept per newcomer for the overlap score. */
   entities: number;
+  /** A term used by fewer than this share of all documents counted is rare: it is forgotten once no article in the
+   * window uses it (and no live story holds it). */
+  rareTermShare: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
@@ -39,4 +42,5 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   knownPassageCoverage: 0.6,
   boilerplateStories: 3,
   entities: 24,
+  rareTermShare: 1e-4,
 };

@@ -36,13 +36,18 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
 };
 
 /**
- * Terms no article in the window used leave the vocabulary. An indexed article is in the window, so the index holds
- * none of them; a live story's centroid can (it sums articles already evicted), and keeps those it holds.
+ * Rare terms no article in the window used leave the vocabulary, so it follows the window instead of everything the
+ * feed ever coined. A common word keeps its count through a quiet week: counted afresh against every document
+ * since the start, it would weigh like a new name. At most (distinct terms per article) / rareTermShare terms can be
+ * common, so the vocabulary stays bounded. An indexed article is in the window, so the index holds no dormant
+ * term; a live story's centroid can (it sums articles already evicted), and keeps those it holds.
  */
 const forgetDormantTerms = (state: StoryState, horizon: number): void => {
-  const held = new Uint8Array(state.frequencies.idLimit);
+  const { frequencies } = state;
+  const common = state.config.rareTermShare * frequencies.documents;
+  const held = new Uint8Array(frequencies.idLimit);
   for (const story of state.stories.values()) markProfileTerms(story.profile, held);
-  state.frequencies.forgetDormant(horizon, (id) => held[id] === 1);
+  frequencies.forgetDormant(horizon, (id, count) => held[id] === 1 || count >= common);
 };
 
 const sweepWindow = (state: StoryState, now: number): void => {
