@@ -57,7 +57,8 @@ describe('DocumentFrequencies', () => {
     df.add([11], 200);
     df.add([13, 14], 300);
     // 10 and 12 were last used at 100, 11 at 200; 12 is still held.
-    expect(df.forgetDormant(250, (id) => id === df.idOf(12))).toBe(2);
+    df.hold(df.idOf(12));
+    expect(df.forgetDormant(250, () => false)).toBe(2);
     expect([10, 11, 12, 13, 14].map((t) => df.frequency(t))).toEqual([0, 0, 1, 2, 1]);
     expect([10, 11].map((t) => df.idOf(t))).toEqual([-1, -1]);
     expect(df.terms).toBe(3);
@@ -68,8 +69,18 @@ describe('DocumentFrequencies', () => {
     expect([11, 13, 15].map((t) => df.frequency(t))).toEqual([1, 3, 1]);
     expect(df.idLimit).toBe(5);
     expect(df.add([16], 400)).toEqual([5]);
+    df.release(df.idOf(12));
     expect(df.forgetDormant(250, () => false)).toBe(1);
     expect(df.idOf(12)).toBe(-1);
+    expect(() => df.release(2)).toThrow('term id 2 released more often than held');
+  });
+
+  it('keeps a dormant term its caller keeps by its count', () => {
+    const df = new DocumentFrequencies();
+    df.add([1, 2], 0);
+    df.add([1], 0);
+    expect(df.forgetDormant(10, (count) => count >= 2)).toBe(1);
+    expect([1, 2].map((t) => df.frequency(t))).toEqual([2, 0]);
   });
 
   it('keeps its size to the terms in use while the vocabulary turns over', () => {

@@ -14,8 +14,9 @@ const IDF_MEMO = 4096;
  * term rather than a Map entry).
  *
  * A feed never stops coining terms (names, figures, typos), so a table that kept them all would grow for the life
- * of the service. `forgetDormant` drops terms no document has used since a horizon, unless the caller keeps them,
- * and gives their ids to the next new terms. A forgotten term that comes back counts as new.
+ * of the service. `forgetDormant` drops terms no document has used since a horizon, unless the caller keeps them
+ * or something holds their id (`hold`/`release`: the story centroids), and gives their ids to the next new terms.
+ * A forgotten term that comes back counts as new.
  */
 export class DocumentFrequencies {
   documents = 0;
@@ -24,6 +25,8 @@ export class DocumentFrequencies {
   private counts = new Uint32Array(0);
   /** Event time of the last document that used each term. */
   private lastSeen = new Float64Array(0);
+  /** How many holders (story centroids) keep each id in use: a held id is never forgotten, so never reused. */
+  private holds = new Uint32Array(0);
   /** Ids of forgotten terms, highest first, so the next new term takes the lowest; a forgotten id has count 0. */
   private free: number[] = [];
   /** id + 1 per bucket, 0 when empty; kept at most half full. */
@@ -57,16 +60,25 @@ export class DocumentFrequencies {
     return ids;
   }
 
+  hold(id: number): void {
+    this.holds[id]++;
+  }
+
+  release(id: number): void {
+    if (this.holds[id] === 0) throw new Error(`term id ${id} released more often than held`);
+    this.holds[id]--;
+  }
+
   /**
-   * Forgets every term no document has used since `horizon` that `keep` (given the id and its document count) does
-   * not keep; returns how many. Deterministic in its inputs, so a replay of the same events forgets the same terms
-   * and reuses the same ids.
+   * Forgets every term no document has used since `horizon`, that nothing holds and that `keep` (given its document
+   * count) does not keep; returns how many. Deterministic in its inputs, so a replay of the same events forgets the
+   * same terms and reuses the same ids.
    */
-  forgetDormant(horizon: number, keep: (id: number, count: number) => boolean): number {
+  forgetDormant(horizon: number, keep: (count: number) => boolean): number {
     let forgotten = 0;
     for (let id = 0; id < this.size; id++) {
       const count = this.counts[id];
-      if (count === 0 || this.lastSeen[id] >= horizon || keep(id, count)) continue;
+      if (count === 0 || this.lastSeen[id] >= horizon || this.holds[id] > 0 || keep(count)) continue;
       this.counts[id] = 0;
       this.hashes[id] = 0;
       this.lastSeen[id] = 0;
@@ -163,6 +175,7 @@ export class DocumentFrequencies {
     this.hashes = ensureCapacity(this.hashes, this.size, Uint32Array);
     this.counts = ensureCapacity(this.counts, this.size, Uint32Array);
     this.lastSeen = ensureCapacity(this.lastSeen, this.size, Float64Array);
+    this.holds = ensureCapacity(this.holds, this.size, Uint32Array);
   }
 
   private collectFree(): void {

@@ -1,6 +1,6 @@
 import { Fingerprint, StoriesMerged, StoryEvent } from '@app/contracts';
 import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
-import { addToProfile, markProfileTerms, mergeProfiles, newProfile } from './story-profile';
+import { addToProfile, mergeProfiles, newProfile, releaseProfile } from './story-profile';
 import { newVocabulary, StoryState } from './story-state';
 
 /** Sweeping the window this often (in event time) keeps eviction cheap and memory close to the window. */
@@ -40,14 +40,11 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
  * feed ever coined. A common word keeps its count through a quiet week: counted afresh against every document
  * since the start, it would weigh like a new name. At most (distinct terms per article) / rareTermShare terms can be
  * common, so the vocabulary stays bounded. An indexed article is in the window, so the index holds no dormant
- * term; a live story's centroid can (it sums articles already evicted), and keeps those it holds.
+ * term; a live story's centroid can (it sums articles already evicted), and holds those it keeps.
  */
 const forgetDormantTerms = (state: StoryState, horizon: number): void => {
-  const { frequencies } = state;
-  const common = state.config.rareTermShare * frequencies.documents;
-  const held = new Uint8Array(frequencies.idLimit);
-  for (const story of state.stories.values()) markProfileTerms(story.profile, held);
-  frequencies.forgetDormant(horizon, (id, count) => held[id] === 1 || count >= common);
+  const common = state.config.rareTermShare * state.frequencies.documents;
+  state.frequencies.forgetDormant(horizon, (count) => count >= common);
 };
 
 const sweepWindow = (state: StoryState, now: number): void => {
@@ -56,7 +53,11 @@ const sweepWindow = (state: StoryState, now: number): void => {
   state.lastSweep = state.latest;
   const horizon = state.latest - state.config.windowMs;
   for (const articleId of state.index.evictBefore(horizon)) state.articleSlots.delete(articleId);
-  for (const [id, story] of state.stories) if (story.updatedAt < horizon) state.stories.delete(id);
+  for (const [id, story] of state.stories) {
+    if (story.updatedAt >= horizon) continue;
+    releaseProfile(story.profile, state.frequencies);
+    state.stories.delete(id);
+  }
   for (const [key, seen] of state.edgeParagraphs) if (seen.lastSeen < horizon) state.edgeParagraphs.delete(key);
   forgetDormantTerms(state, horizon);
 };
@@ -69,6 +70,7 @@ const merge = (state: StoryState, event: StoriesMerged): void => {
     const absorbed = state.stories.get(id)!;
     bloomUnion(survivor.vocabulary, absorbed.vocabulary);
     mergeProfiles(survivor.profile, absorbed.profile, state.frequencies);
+    releaseProfile(absorbed.profile, state.frequencies);
     survivor.articles += absorbed.articles;
     survivor.startedAt = Math.min(survivor.startedAt, absorbed.startedAt);
     survivor.updatedAt = Math.max(survivor.updatedAt, absorbed.updatedAt);

@@ -21,23 +21,27 @@ export const newProfile = (): StoryProfile => ({ termIds: new Uint32Array(0), te
 export const profileTerms = (profile: StoryProfile, frequencies: DocumentFrequencies): [number, number][] =>
   Array.from({ length: profile.size }, (_, i): [number, number] => [frequencies.termOf(profile.termIds[i]), profile.termWeights[i]]);
 
-export const profileOf = (terms: readonly (readonly [number, number])[], entities: Map<number, number>, frequencies: DocumentFrequencies): StoryProfile => ({
-  termIds: Uint32Array.from(terms, ([term]) => frequencies.idOf(term)),
-  termWeights: Float64Array.from(terms, ([, weight]) => weight),
-  size: terms.length,
-  entities,
-});
+/**
+ * A profile holds its term ids in the document frequencies (`hold`), so a term a live story still weighs is never
+ * forgotten and its id never given to another term. Every term entering a profile is held once and released once
+ * when it leaves: pruned, or with the whole profile (`releaseProfile`) when its story is evicted or merged away.
+ */
+export const profileOf = (terms: readonly (readonly [number, number])[], entities: Map<number, number>, frequencies: DocumentFrequencies): StoryProfile => {
+  const termIds = Uint32Array.from(terms, ([term]) => frequencies.idOf(term));
+  termIds.forEach((id) => frequencies.hold(id));
+  return { termIds, termWeights: Float64Array.from(terms, ([, weight]) => weight), size: terms.length, entities };
+};
 
-/** Sets `marks[id]` to 1 for every term id the profile holds. */
-export const markProfileTerms = (profile: StoryProfile, marks: Uint8Array): void => {
-  for (let i = 0; i < profile.size; i++) marks[profile.termIds[i]] = 1;
+/** Releases every term the profile holds: its story is leaving the state. */
+export const releaseProfile = (profile: StoryProfile, frequencies: DocumentFrequencies): void => {
+  for (let i = 0; i < profile.size; i++) frequencies.release(profile.termIds[i]);
 };
 
 /**
  * Adds weights to the profile's terms: existing terms in place, new ones appended in the order given (the order a
  * Map would keep). The additions are looked up in a small table rather than the profile, which can hold 512 terms.
  */
-const addWeights = (profile: StoryProfile, ids: ArrayLike<number>, weights: ArrayLike<number>): void => {
+const addWeights = (profile: StoryProfile, ids: ArrayLike<number>, weights: ArrayLike<number>, frequencies: DocumentFrequencies): void => {
   const adding = new TermWeights(ids, weights);
   const found = new Array<boolean>(ids.length).fill(false);
   let added = ids.length;
@@ -52,6 +56,7 @@ const addWeights = (profile: StoryProfile, ids: ArrayLike<number>, weights: Arra
   profile.termWeights = ensureCapacity(profile.termWeights, profile.size + added, Float64Array);
   for (let at = 0; at < ids.length; at++) {
     if (found[at]) continue;
+    frequencies.hold(ids[at]);
     profile.termIds[profile.size] = ids[at];
     profile.termWeights[profile.size] = weights[at];
     profile.size++;
@@ -80,6 +85,7 @@ const pruneTerms = (profile: StoryProfile, frequencies: DocumentFrequencies): vo
     profile.termIds[i] = ids[order[i]];
     profile.termWeights[i] = weights[order[i]];
   }
+  for (let i = PROFILE_TERMS; i < size; i++) frequencies.release(ids[order[i]]);
   profile.size = PROFILE_TERMS;
 };
 
@@ -101,14 +107,14 @@ export const addToProfile = (
   entities: readonly number[],
   frequencies: DocumentFrequencies,
 ): void => {
-  addWeights(profile, ids, terms.map(([, count]) => tfWeight(count)));
+  addWeights(profile, ids, terms.map(([, count]) => tfWeight(count)), frequencies);
   for (const entity of entities) profile.entities.set(entity, (profile.entities.get(entity) ?? 0) + 1);
   pruneTerms(profile, frequencies);
   pruneEntities(profile.entities, PROFILE_TERMS / 4, frequencies);
 };
 
 export const mergeProfiles = (into: StoryProfile, other: StoryProfile, frequencies: DocumentFrequencies): void => {
-  addWeights(into, other.termIds.subarray(0, other.size), other.termWeights.subarray(0, other.size));
+  addWeights(into, other.termIds.subarray(0, other.size), other.termWeights.subarray(0, other.size), frequencies);
   for (const [e, w] of other.entities) into.entities.set(e, (into.entities.get(e) ?? 0) + w);
   pruneTerms(into, frequencies);
   pruneEntities(into.entities, PROFILE_TERMS / 4, frequencies);

@@ -1,6 +1,7 @@
 import { hash32 } from '@app/matching';
-import { Article } from '@app/contracts';
+import { Article, Fingerprint, StoryEvent } from '@app/contracts';
 import { terms } from '@app/text';
+import { evolve } from './evolve';
 import { replay } from './replay';
 import { fromSnapshot, toSnapshot } from './snapshot';
 import { DEFAULT_ENGINE_CONFIG, EngineConfig } from './engine-config';
@@ -96,6 +97,35 @@ describe('the matching window (7 days of event time by default)', () => {
     const tail = streamArticles(feed.slice(feed.length / 2), clock, { state: restored, firstKey: feed.length / 2 });
     expect(tail.decisions.map((d) => d.events)).toEqual(whole.decisions.slice(feed.length / 2).map((d) => d.events));
     expect(json(toSnapshot(tail.state))).toEqual(json(toSnapshot(whole.state)));
+  });
+
+  it('lets go of every term of the stories that left: pruned from a centroid, merged away or evicted', () => {
+    const fingerprint = (from: number, to: number, time: number): Fingerprint => ({
+      terms: Array.from({ length: to - from }, (_, i): [number, number] => [from + i, 1 + (i % 3)]),
+      edges: [],
+      minhash: new Array<number>(128).fill(0),
+      shingles: 0,
+      entities: [],
+      time,
+    });
+    const at = (time: number) => new Date(time).toISOString();
+    const started = (storyId: string, articleId: string, terms: Fingerprint): StoryEvent => ({
+      type: 'StoryStarted', storyId, eventId: `e-${articleId}`, at: at(terms.time), articleId, article: { id: articleId }, fingerprint: terms,
+    });
+    const evidence = { matchedArticleId: 'a1', score: 1, cosine: 1, containment: 0, entityOverlap: 1, sharedPassages: [], candidates: [] };
+    // Every term is rare here, so whatever nothing holds is forgotten once it is dormant.
+    const state = emptyState({ ...DEFAULT_ENGINE_CONFIG, rareTermShare: 1 });
+    const events: StoryEvent[] = [
+      // 600 terms: the centroid prunes to its heaviest and must release the rest.
+      started('s1', 'a1', fingerprint(1, 601, START)),
+      started('s2', 'a2', fingerprint(500, 700, START + HOUR)),
+      { type: 'StoryUpdated', storyId: 's1', eventId: 'e-a3', at: at(START + 2 * HOUR), articleId: 'a3', article: { id: 'a3' }, relation: 'rewrite', newPassages: [], evidence, fingerprint: fingerprint(1000, 1100, START + 2 * HOUR) },
+      { type: 'StoriesMerged', storyId: 's1', eventId: 'e-merge', at: at(START + 2 * HOUR), mergedStoryIds: ['s2'] },
+      started('s3', 'a4', fingerprint(5000, 5011, START + 30 * DAY)),
+    ];
+    for (const event of events) evolve(state, event);
+    expect([...state.stories.keys()]).toEqual(['s3']);
+    expect(state.frequencies.terms).toBe(11);
   });
 
   it('keeps every article the window holds matchable', () => {
