@@ -31,6 +31,21 @@ describe('engine state snapshots', () => {
     expect(toSnapshot(decoded.state)).toEqual(toSnapshot(state));
   });
 
+  it('decode a state whose vocabulary has forgotten terms, with their ids free for the same new terms', () => {
+    // Every term rare, and a month later one more article: the sweep forgets what the first ones used.
+    const engine = { ...DEFAULT_ENGINE_CONFIG, rareTermShare: 1 };
+    const state = emptyState(engine);
+    for (const event of fixtureEvents()) evolve(state, event);
+    const [later] = loadFixture('seeds.articles.ndjson');
+    streamArticles([{ ...later, id: 'a-month-later', publishedAt: '2022-10-15T00:00:00Z' }], Date.UTC(2022, 9, 15), { state, firstKey: 1_000 });
+    expect(state.frequencies.terms).toBeLessThan(state.frequencies.idLimit);
+    const decoded = decodeState(require('node:v8').deserialize(encodeState(state)), engine);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(toSnapshot(decoded.state)).toEqual(toSnapshot(state));
+    const newTerms = [101, 102, 103];
+    expect(decoded.state.frequencies.add(newTerms, 0)).toEqual(state.frequencies.add(newTerms, 0));
+  });
+
   it('refuse a state taken with other engine settings, or of another engine snapshot version', () => {
     const payload = require('node:v8').deserialize(encodeState(emptyState())) as { tree: { version: number } };
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, windowMs: 1 })).toEqual({ ok: false, reason: expect.stringContaining('other engine settings') });
