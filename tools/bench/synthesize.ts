@@ -18,9 +18,9 @@ const TITLE_PREFIXES = ['UPDATE 2-', 'Breaking:', 'Analysis:', 'WATCH:', 'Live u
 
 const CONSONANTS = 'bdfgklmnprstvz';
 const VOWELS = 'aeiou';
-/** The n-th of an endless supply of distinct pronounceable names ("Bababov", "Dababov", …): letters only, like a
- * real name, so it is a word to the tokenizer and a name to entity extraction. */
-export const coinedName = (n: number): string => {
+/** The n-th of an endless supply of distinct pronounceable names ("Babov", "Dabov", …, "Badabov"): letters only,
+ * like a real name, so it is a word to the tokenizer and a name to entity extraction. */
+const coinedName = (n: number): string => {
   let name = '';
   let rest = n;
   do {

@@ -58,7 +58,7 @@ describe('DocumentFrequencies', () => {
     df.add([13, 14], 300);
     // 10 and 12 were last used at 100, 11 at 200; 12 is still held.
     df.hold(df.idOf(12));
-    expect(df.forgetDormant(250, () => false)).toBe(2);
+    expect(df.forgetDormant(250, Infinity)).toBe(2);
     expect([10, 11, 12, 13, 14].map((t) => df.frequency(t))).toEqual([0, 0, 1, 2, 1]);
     expect([10, 11].map((t) => df.idOf(t))).toEqual([-1, -1]);
     expect(df.terms).toBe(3);
@@ -70,16 +70,16 @@ describe('DocumentFrequencies', () => {
     expect(df.idLimit).toBe(5);
     expect(df.add([16], 400)).toEqual([5]);
     df.release(df.idOf(12));
-    expect(df.forgetDormant(250, () => false)).toBe(1);
+    expect(df.forgetDormant(250, Infinity)).toBe(1);
     expect(df.idOf(12)).toBe(-1);
     expect(() => df.release(2)).toThrow('term id 2 released more often than held');
   });
 
-  it('keeps a dormant term its caller keeps by its count', () => {
+  it('keeps a dormant term used by at least as many documents as the caller calls common', () => {
     const df = new DocumentFrequencies();
     df.add([1, 2], 0);
     df.add([1], 0);
-    expect(df.forgetDormant(10, (count) => count >= 2)).toBe(1);
+    expect(df.forgetDormant(10, 2)).toBe(1);
     expect([1, 2].map((t) => df.frequency(t))).toEqual([2, 0]);
   });
 
@@ -88,7 +88,7 @@ describe('DocumentFrequencies', () => {
     for (let day = 0; day < 100; day++) {
       // Each day 500 new terms and 20 that never go away.
       df.add([...Array.from({ length: 500 }, (_, i) => mix32(day * 500 + i, 7)), ...Array.from({ length: 20 }, (_, i) => i)], day);
-      df.forgetDormant(day - 3, () => false);
+      df.forgetDormant(day - 3, Infinity);
     }
     expect(df.terms).toBe(20 + 4 * 500);
     expect(df.idLimit).toBeLessThanOrEqual(20 + 5 * 500);
@@ -99,7 +99,7 @@ describe('DocumentFrequencies', () => {
     const df = new DocumentFrequencies();
     df.add([1, 2, 3, 4], 10);
     df.add([4, 5], 20);
-    df.forgetDormant(15, () => false);
+    df.forgetDormant(15, Infinity);
     const restored = DocumentFrequencies.fromEntries(df.documents, df.entries(), df.lastSeenTimes());
     expect(restored.entries()).toEqual(df.entries());
     expect(restored.lastSeenTimes()).toEqual(df.lastSeenTimes());

@@ -14,7 +14,7 @@ const IDF_MEMO = 4096;
  * term rather than a Map entry).
  *
  * A feed never stops coining terms (names, figures, typos), so a table that kept them all would grow for the life
- * of the service. `forgetDormant` drops terms no document has used since a horizon, unless the caller keeps them
+ * of the service. `forgetDormant` drops terms no document has used since a horizon, unless they are common
  * or something holds their id (`hold`/`release`: the story centroids), and gives their ids to the next new terms.
  * A forgotten term that comes back counts as new.
  */
@@ -70,15 +70,15 @@ export class DocumentFrequencies {
   }
 
   /**
-   * Forgets every term no document has used since `horizon`, that nothing holds and that `keep` (given its document
-   * count) does not keep; returns how many. Deterministic in its inputs, so a replay of the same events forgets the
-   * same terms and reuses the same ids.
+   * Forgets every term no document has used since `horizon`, that nothing holds and that fewer than `commonFrom`
+   * documents used; returns how many. Deterministic in its inputs, so a replay of the same events forgets the same
+   * terms and reuses the same ids.
    */
-  forgetDormant(horizon: number, keep: (count: number) => boolean): number {
+  forgetDormant(horizon: number, commonFrom: number): number {
     let forgotten = 0;
     for (let id = 0; id < this.size; id++) {
       const count = this.counts[id];
-      if (count === 0 || this.lastSeen[id] >= horizon || this.holds[id] > 0 || keep(count)) continue;
+      if (count === 0 || this.lastSeen[id] >= horizon || this.holds[id] > 0 || count >= commonFrom) continue;
       this.counts[id] = 0;
       this.hashes[id] = 0;
       this.lastSeen[id] = 0;

@@ -43,8 +43,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
  * term; a live story's centroid can (it sums articles already evicted), and holds those it keeps.
  */
 const forgetDormantTerms = (state: StoryState, horizon: number): void => {
-  const common = state.config.rareTermShare * state.frequencies.documents;
-  state.frequencies.forgetDormant(horizon, (count) => count >= common);
+  state.frequencies.forgetDormant(horizon, state.config.rareTermShare * state.frequencies.documents);
 };
 
 const sweepWindow = (state: StoryState, now: number): void => {
