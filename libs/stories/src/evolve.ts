@@ -1,4 +1,4 @@
-import { Fingerprint, StoriesMerged, StoryEvent } from '@app/contracts';
+import { Fingerprint, StoriesMerged, StoryEvent, StoryStarted, StoryUpdated } from '@app/contracts';
 import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
 import { addToProfile, mergeProfiles, newProfile, releaseProfile } from './story-profile';
 import { newVocabulary, StoryState } from './story-state';
@@ -78,26 +78,33 @@ const merge = (state: StoryState, event: StoriesMerged): void => {
   state.index.relabelStories(merged, survivor.id);
 };
 
+const joinStory = (state: StoryState, event: StoryStarted | StoryUpdated): StoryState => {
+  const time = event.fingerprint.time;
+  const story = state.stories.get(event.storyId);
+  if (!story) return state;
+  story.articles++;
+  story.updatedAt = Math.max(story.updatedAt, time);
+  if (!state.articleSlots.has(event.articleId)) indexArticle(state, event.articleId, event.storyId, event.fingerprint);
+  sweepWindow(state, time);
+  return state;
+};
+
 /** evolve(state, event) → state. Mutates and returns `state`: the caller hands over ownership. */
 export const evolve = (state: StoryState, event: StoryEvent): StoryState => {
   switch (event.type) {
     case 'StoryStarted': {
       const time = event.fingerprint.time;
+      // Started twice (a record delivered again, or two logs joined): the story and its centroid's term holds are
+      // already here, and replacing them would leak the holds. A redelivery changes nothing; another article
+      // joins the story the log names.
+      if (state.stories.has(event.storyId)) return state.articleSlots.has(event.articleId) ? state : joinStory(state, event);
       state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, vocabulary: newVocabulary(), profile: newProfile() });
       indexArticle(state, event.articleId, event.storyId, event.fingerprint);
       sweepWindow(state, time);
       return state;
     }
-    case 'StoryUpdated': {
-      const time = event.fingerprint.time;
-      const story = state.stories.get(event.storyId);
-      if (!story) return state;
-      story.articles++;
-      story.updatedAt = Math.max(story.updatedAt, time);
-      if (!state.articleSlots.has(event.articleId)) indexArticle(state, event.articleId, event.storyId, event.fingerprint);
-      sweepWindow(state, time);
-      return state;
-    }
+    case 'StoryUpdated':
+      return joinStory(state, event);
     case 'StoriesMerged':
       merge(state, event);
       return state;

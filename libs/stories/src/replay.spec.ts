@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { Article } from '@app/contracts';
+import { Article, StoryEvent } from '@app/contracts';
+import { evolve } from './evolve';
 import { replay } from './replay';
+import { releaseProfile } from './story-profile';
+import { StoryState } from './story-state';
 import { fromSnapshot, toSnapshot } from './snapshot';
 import { loadFixture, streamArticles } from './testing/fixture-stream';
 
@@ -70,5 +73,39 @@ describe('event-sourced state', () => {
       }),
       settings,
     );
+  });
+
+  describe('a StoryStarted delivered twice', () => {
+    const articles = build(fc.sample(mutation, { numRuns: 12, seed: 7 }));
+    const events = streamArticles(articles, START).decisions.flatMap((d) => d.events);
+    const once = replay(json(events));
+    const twice = replay(json(events.flatMap((e): StoryEvent[] => (e.type === 'StoryStarted' ? [e, e] : [e]))));
+    /** Terms still held once every story has let go of its centroid: none, unless a hold leaked. */
+    const heldAfterRelease = (state: StoryState): number => {
+      for (const story of state.stories.values()) releaseProfile(story.profile, state.frequencies);
+      state.frequencies.forgetDormant(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+      return state.frequencies.terms;
+    };
+
+    it('folds once: the state is the one of a single delivery', () => {
+      expect(events.filter((e) => e.type === 'StoryStarted').length).toBeGreaterThan(1);
+      expect(json(toSnapshot(twice))).toEqual(json(toSnapshot(once)));
+    });
+
+    it('leaves no term held by a story record it would have replaced', () => {
+      expect(heldAfterRelease(twice)).toBe(0);
+      expect(heldAfterRelease(once)).toBe(0);
+    });
+
+    it('when it names an article the state has not indexed, that article joins the story', () => {
+      const [first, second] = events.filter((e) => e.type === 'StoryStarted');
+      if (first.type !== 'StoryStarted' || second.type !== 'StoryStarted') throw new Error('two stories expected');
+      const state = replay(json([first]));
+      evolve(state, { ...second, storyId: first.storyId });
+      expect(state.stories.size).toBe(1);
+      expect(state.stories.get(first.storyId)!.articles).toBe(2);
+      expect(state.index.liveArticles).toBe(2);
+      expect(heldAfterRelease(state)).toBe(0);
+    });
   });
 });
