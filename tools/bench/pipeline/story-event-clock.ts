@@ -7,6 +7,8 @@ import { Topics } from '@app/contracts';
  */
 export class StoryEventClock {
   readonly seenAt = new Map<string, number>();
+  /** The story event record's timestamp: when dedup's producer wrote it, inside the transaction not yet committed. */
+  readonly writtenAt = new Map<string, number>();
   duplicates = 0;
   private consumer?: Consumer;
   private waiters: { ids: readonly string[]; resolve: () => void }[] = [];
@@ -27,7 +29,10 @@ export class StoryEventClock {
           const id = /"articleId":"((?:[^"\\]|\\.)*)"/.exec(message.value?.toString('utf8') ?? '')?.[1];
           if (id === undefined) continue;
           if (this.seenAt.has(id)) this.duplicates++;
-          else this.seenAt.set(id, now);
+          else {
+            this.seenAt.set(id, now);
+            this.writtenAt.set(id, Number(message.timestamp));
+          }
         }
         this.waiters = this.waiters.filter((w) => (w.ids.every((id) => this.seenAt.has(id)) ? (w.resolve(), false) : true));
       },
