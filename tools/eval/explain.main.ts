@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { assess } from '@app/stories';
+import { engineConfigFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { runEngine } from './run-engine';
 
 const usage = 'usage: npm run --silent explain -- --articles <file.ndjson> --id <articleId>';
@@ -19,7 +20,7 @@ const main = (): void => {
     .map((line, i) => ({ line, number: i + 1 }))
     .filter(({ line }) => line.trim().length > 0);
   let report: unknown;
-  runEngine(lines, undefined, (article, events, state, at) => {
+  runEngine(lines, engineConfigFromEnv(), (article, events, state, at) => {
     if (article.id !== values.id || report) return;
     const { analyzed, ranked, match, relation, mergeWith } = assess(article, state, at);
     report = {

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BODY_BYTES, Topics } from '@app/contracts';
 import { appConfigSchema, integer, port, text } from '@app/platform';
 import { type z } from 'zod';
+import { engineEnv } from './engine-settings';
 
 export const dedupConfigSchema = appConfigSchema('story-dedup', {
   PORT: port(3001),
@@ -10,7 +11,7 @@ export const dedupConfigSchema = appConfigSchema('story-dedup', {
   DEDUP_RECORDS_PER_TRANSACTION: integer(1, 10_000).default(200),
   // How long the group waits for a silent owner before a standby takes over (the broker allows 6000 at least).
   DEDUP_SESSION_TIMEOUT_MS: integer(6_000, 300_000).default(30_000),
-  STORY_WINDOW_DAYS: integer(1, 365).default(7),
+  ...engineEnv,
   // Same name and bounds as the gateway's: both sides must agree on what an oversized body is.
   MAX_BODY_BYTES: integer(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
   SNAPSHOT_EVERY_EVENTS: integer(1, 10_000_000).default(5_000),

@@ -3,9 +3,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@app/contracts';
 import { kafkaConfigFromEnv, kafkajsLogCreator, METRICS_REGISTRY } from '@app/platform';
 import { type Registry } from 'prom-client';
-import { DEFAULT_ENGINE_CONFIG } from '@app/stories';
 import { DEDUP_CONFIG } from '../config/dedup-config.token';
 import { type DedupConfig } from '../config/dedup.config';
+import { engineConfigOf } from '../config/engine-settings';
 import { dedupTopics } from '../config/dedup-topics';
 import { ExactlyOnceTransport } from '../exactly-once/exactly-once.transport';
 import { DedupMetrics } from '../metrics/dedup-metrics';
@@ -17,7 +17,6 @@ import { DecideArticleController } from './decide-article.controller';
 import { StreamReadiness } from './stream-readiness';
 import { StreamStatusController } from './stream-status.controller';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const KAFKA = Symbol('KAFKA');
 
 /** Nest's Logger takes (message, context); the stream's collaborators log (message, fields). */
@@ -32,7 +31,7 @@ const logWith = (name: string) => {
 
 const storyEngine = (kafka: Kafka, config: DedupConfig, metrics: DedupMetrics): StoryEngine => {
   const topics = dedupTopics(config);
-  const engine = { ...DEFAULT_ENGINE_CONFIG, windowMs: config.STORY_WINDOW_DAYS * DAY_MS };
+  const engine = engineConfigOf(config);
   const log = logWith(StoryEngine.name);
   const store = new SnapshotStore(config.SNAPSHOT_DIR, (path, reason) => log.warn('snapshot skipped; the story log covers it', { path, reason }));
   const policy = { everyEvents: config.SNAPSHOT_EVERY_EVENTS, everyMs: config.SNAPSHOT_EVERY_MS };

@@ -14,6 +14,16 @@ export const integer = (min: number, max: number) => {
     .pipe(z.number().int().min(min, expected).max(max, expected));
 };
 
+/** A decimal number such as 0.2 (no exponent, no sign), within bounds. */
+export const decimal = (min: number, max: number) => {
+  const expected = `must be a decimal number between ${min} and ${max}`;
+  return z
+    .string({ error: expected })
+    .regex(/^\d+(\.\d+)?$|^\.\d+$/, expected)
+    .transform(Number)
+    .pipe(z.number().min(min, expected).max(max, expected));
+};
+
 export const port = (fallback: number) => integer(1, 65_535).default(fallback);
 
 const TRUE = ['true', '1', 'yes'] as const;

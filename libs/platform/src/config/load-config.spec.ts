@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { flag, integer, list, oneOf, port } from './env-fields';
+import { decimal, flag, integer, list, oneOf, port } from './env-fields';
 import { ConfigError, loadConfig } from './load-config';
 
 const schema = z.object({
   PORT: port(3000),
   WORKERS: integer(1, 8).optional(),
+  RATIO: decimal(0.05, 0.5).optional(),
   VERBOSE: flag(false),
   MODE: oneOf(['fast', 'safe']).default('safe'),
   HOSTS: list('a comma-separated list of host:port', /^\S+:\d+$/),
@@ -32,6 +33,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads decimals with or without a leading zero', () => {
+    expect(loadConfig(schema, { HOSTS: 'a:1', RATIO: '0.25' }).RATIO).toBe(0.25);
+    expect(loadConfig(schema, { HOSTS: 'a:1', RATIO: '.2' }).RATIO).toBe(0.2);
+    expect(loadConfig(schema, { HOSTS: 'a:1', RATIO: '0.5' }).RATIO).toBe(0.5);
+  });
+
   it('names the variable, what it expects and what it got', () => {
     expect(() => loadConfig(schema, { HOSTS: 'a:1', PORT: 'abc' })).toThrow(
       new ConfigError(['PORT must be an integer between 1 and 65535 (got "abc")']),
@@ -46,6 +53,10 @@ describe('loadConfig', () => {
     [{ PORT: '65536' }, 'PORT must be an integer between 1 and 65535 (got "65536")'],
     [{ PORT: '80.5' }, 'PORT must be an integer between 1 and 65535 (got "80.5")'],
     [{ WORKERS: '9' }, 'WORKERS must be an integer between 1 and 8 (got "9")'],
+    [{ RATIO: '0.6' }, 'RATIO must be a decimal number between 0.05 and 0.5 (got "0.6")'],
+    [{ RATIO: '0.01' }, 'RATIO must be a decimal number between 0.05 and 0.5 (got "0.01")'],
+    [{ RATIO: '2e-1' }, 'RATIO must be a decimal number between 0.05 and 0.5 (got "2e-1")'],
+    [{ RATIO: 'high' }, 'RATIO must be a decimal number between 0.05 and 0.5 (got "high")'],
     [{ VERBOSE: 'maybe' }, 'VERBOSE must be true or false (got "maybe")'],
     [{ MODE: 'slow' }, 'MODE must be one of fast, safe (got "slow")'],
   ])('rejects %j', (env, problem) => {

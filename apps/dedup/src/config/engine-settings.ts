@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { decimal, integer, loadConfig } from '@app/platform';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '@app/stories';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The engine settings an operator may change. The eval and explain commands read the same variables, so a newsroom
+ * measures a setting on its own labelled articles before dedup runs with it.
+ */
+export const engineEnv = {
+  STORY_WINDOW_DAYS: integer(1, 365).default(DEFAULT_ENGINE_CONFIG.windowMs / DAY_MS),
+  // How much evidence an article needs to join a story: lower groups a running story's every turn, higher keeps a
+  // story to one event. At most the merge score, so that merging two stories never asks less than one join.
+  STORY_JOIN_SCORE: decimal(0.05, DEFAULT_ENGINE_CONFIG.mergeScore).default(DEFAULT_ENGINE_CONFIG.joinScore),
+};
+
+const engineEnvSchema = z.object(engineEnv);
+export type EngineEnv = z.output<typeof engineEnvSchema>;
+
+export const engineConfigOf = (env: EngineEnv): EngineConfig => ({
+  ...DEFAULT_ENGINE_CONFIG,
+  windowMs: env.STORY_WINDOW_DAYS * DAY_MS,
+  joinScore: env.STORY_JOIN_SCORE,
+});
+
+/** The engine configuration the environment asks for; throws a ConfigError naming each bad variable. */
+export const engineConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): EngineConfig => engineConfigOf(loadConfig(engineEnvSchema, env));
