@@ -1,5 +1,5 @@
 import { type Article, type StoryEvent } from '@app/contracts';
-import { decide, DEFAULT_ENGINE_CONFIG, emptyState, eventTime, evolve, StoryAssignments } from '@app/stories';
+import { decide, DEFAULT_ENGINE_CONFIG, emptyState, type EngineConfig, eventTime, evolve, StoryAssignments } from '@app/stories';
 import { isArticleEvent } from './committed-log';
 
 export interface CrashFreeRun {
@@ -13,9 +13,9 @@ export interface CrashFreeRun {
  * interleaved. Each article gets the same event key (topic-partition-offset) the service used, read from its
  * event id, so ids must come out identical too.
  */
-export const crashFreeRun = (articles: readonly Article[], log: readonly StoryEvent[]): CrashFreeRun => {
+export const crashFreeRun = (articles: readonly Article[], log: readonly StoryEvent[], engine: EngineConfig = DEFAULT_ENGINE_CONFIG): CrashFreeRun => {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const state = emptyState(DEFAULT_ENGINE_CONFIG);
+  const state = emptyState(engine);
   const assignments = new StoryAssignments();
   const events: StoryEvent[] = [];
   for (const logged of log.filter(isArticleEvent)) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decimal, integer, loadConfig } from '@app/platform';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '@app/stories';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The engine settings an operator may change. The eval and explain commands read the same variables, so a newsroom

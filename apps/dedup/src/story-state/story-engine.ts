@@ -78,6 +78,10 @@ export class StoryEngine implements StatefulProcessor {
     return this.state.stories.size;
   }
 
+  get config(): EngineConfig {
+    return this.options.engine;
+  }
+
   get indexedArticles(): number {
     return this.state.index.liveArticles;
   }

@@ -1,11 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
 import { ExactlyOnceTransport, type TransportStatus } from '../exactly-once/exactly-once.transport';
+import { DAY_MS } from '../config/engine-settings';
 import { StoryEngine } from '../story-state/story-engine';
 
 export interface StreamStatus {
   /** owner: deciding articles; standby: following the story log, ready to take over. */
   readonly role: TransportStatus;
   readonly stories: number;
+  /** The engine settings from the environment (STORY_JOIN_SCORE, STORY_WINDOW_DAYS) this instance decides with. */
+  readonly joinScore: number;
+  readonly windowDays: number;
 }
 
 /** Which instance owns the stream, for operators (and the failover tests) to see without reading logs. */
@@ -18,6 +22,7 @@ export class StreamStatusController {
 
   @Get()
   status(): StreamStatus {
-    return { role: this.transport.currentStatus, stories: this.engine.stories };
+    const { joinScore, windowMs } = this.engine.config;
+    return { role: this.transport.currentStatus, stories: this.engine.stories, joinScore, windowDays: windowMs / DAY_MS };
   }
 }
