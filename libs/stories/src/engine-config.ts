@@ -44,3 +44,14 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   entities: 24,
   rareTermShare: 1e-4,
 };
+
+/**
+ * The settings `evolve` reads. Two configs that agree on them fold the same events into the same state; the others
+ * (thresholds, candidate counts) only steer `decide`. So a snapshot stays good when an operator changes a
+ * threshold: the state is the fold of the story log, whatever decided the events in it.
+ */
+export const foldSettings = ({ windowMs, index, rareTermShare }: EngineConfig): Pick<EngineConfig, 'windowMs' | 'index' | 'rareTermShare'> => ({
+  windowMs,
+  index,
+  rareTermShare,
+});
