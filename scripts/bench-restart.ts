@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { storyEventSchema } from '@app/contracts';
@@ -8,6 +8,7 @@ import { dedupTopicSpecs } from '../apps/dedup/src/config/dedup-topics';
 import { boundedSends } from '../apps/dedup/src/exactly-once/bounded-sends';
 import { MAX_OUTPUT_RECORD_BYTES } from '../apps/dedup/src/story-stream/record-limits';
 import { DedupProcess } from '../test/dedup/support/dedup-process';
+import { describeMachine } from '../tools/bench/machine';
 import { resolveBroker } from '../tools/kafka/resolve-broker';
 import { fingerprintPool, syntheticStoryLog } from './bench-restart/synthetic-story-log';
 
@@ -134,7 +135,7 @@ const main = async (): Promise<void> => {
     const snapshot = full.shutdownSnapshot;
     console.log(
       [
-        `Run of ${new Date().toISOString().slice(0, 10)}: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mib(totalmem())} MiB RAM, Node ${process.version}, broker ${broker.source}.`,
+        `Run of ${new Date().toISOString().slice(0, 10)}: ${describeMachine()}, broker ${broker.source}.`,
         `Story log: ${STORIES.toLocaleString('en-US')} stories in ${log1.events.toLocaleString('en-US')} events (${mib(bytes)} MiB of JSON), seed ${SEED}, fingerprints from ${POOL} analysed articles.`,
         '',
         '| restart | events in the log | snapshot | spawn → /health/ready (s) | state restore (s) | of which loading the snapshot (s) | RSS when ready (MiB) |',

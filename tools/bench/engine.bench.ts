@@ -1,6 +1,6 @@
-import { cpus, totalmem } from 'os';
 import { DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
+import { describeMachine } from './machine';
 import { settledMemory } from './memory';
 import { Synthesizer } from './synthesize';
 
@@ -73,11 +73,10 @@ for (const size of sizes) {
   if (live < size) break;
 }
 
-const cpu = cpus();
 const fillRate = fed / (Number(engineNs) / 1e9);
 console.log(
   [
-    `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`,
+    `- Machine: ${describeMachine()}`,
     `- Corpus: ${sources.length} real articles from ${files.join(', ')}`,
     `- Config: default engine config except windowMs = 3650 days (one article per event-second, so nothing is evicted)`,
     `- Sizes: ${sizes.join(', ')}; ${measure} articles timed at each size; fill budget ${maxSeconds} s`,

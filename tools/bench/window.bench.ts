@@ -1,6 +1,6 @@
-import { cpus, totalmem } from 'os';
 import { DEFAULT_ENGINE_CONFIG, emptyState, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
+import { describeMachine } from './machine';
 import { settledMemory } from './memory';
 import { Synthesizer } from './synthesize';
 
@@ -60,10 +60,9 @@ for (let fed = 1; fed <= total; fed++) {
   segmentFed = 0;
 }
 
-const cpu = cpus();
 console.log(
   [
-    `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`,
+    `- Machine: ${describeMachine()}`,
     `- Corpus: ${sources.length} real articles from ${files.join(', ')}; ${coined} coined name(s) per article`,
     `- Default engine config (window ${config.windowMs / 86_400_000} days); event time ${(step / 1000).toFixed(1)} s apart, so the window holds ${windowArticles.toLocaleString('en')} articles; ${total.toLocaleString('en')} articles fed`,
     '',

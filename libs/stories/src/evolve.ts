@@ -93,11 +93,11 @@ const joinStory = (state: StoryState, event: StoryStarted | StoryUpdated): Story
 export const evolve = (state: StoryState, event: StoryEvent): StoryState => {
   switch (event.type) {
     case 'StoryStarted': {
-      const time = event.fingerprint.time;
       // Started twice (a record delivered again, or two logs joined): the story and its centroid's term holds are
       // already here, and replacing them would leak the holds. A redelivery changes nothing; another article
       // joins the story the log names.
       if (state.stories.has(event.storyId)) return state.articleSlots.has(event.articleId) ? state : joinStory(state, event);
+      const time = event.fingerprint.time;
       state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, vocabulary: newVocabulary(), profile: newProfile() });
       indexArticle(state, event.articleId, event.storyId, event.fingerprint);
       sweepWindow(state, time);

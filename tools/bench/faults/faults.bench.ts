@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { type DeadLetter, deadLetterSchema, Topics, TOPIC_SPECS } from '@app/contracts';
@@ -12,6 +12,7 @@ import { freePorts } from '../../kafka/free-ports';
 import { type LocalBroker, startLocalBroker } from '../../kafka/local-broker';
 import { resolveBroker } from '../../kafka/resolve-broker';
 import { loadCorpus } from '../corpus';
+import { describeMachine } from '../machine';
 import { prng, Synthesizer } from '../synthesize';
 import { accountByInputRecord, reasonCounts } from './accounting';
 import { ArticleFeeder, type FeedLine } from './article-feeder';
@@ -231,9 +232,8 @@ const main = async (): Promise<void> => {
     const dlqReasons = reasonCounts(letters.map((l) => l.reasons[0]));
     const ended = Date.now();
 
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
     const validInputs = inputs.filter((i) => !i.hostile).length;
-    console.log(`\n### Faults (${cpus().length} cores, ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, broker: ${broker.source}, seed ${SEED})\n`);
+    console.log(`\n### Faults (${describeMachine()}, broker: ${broker.source}, seed ${SEED})\n`);
     console.log(`${ARTICLES} articles at ${RATE}/s through the gateway's bulk endpoint, ${HOSTILE_HTTP} hostile inputs through the gateway and ${HOSTILE_TOPIC} straight to \`${Topics.articles}\`; `
       + `${KILLS} kill -9 of dedup and ${local ? 'one broker restart' : 'no broker restart (not our broker)'}; session timeout ${SESSION_TIMEOUT_MS} ms.\n`);
     console.log('| measure | result |');

@@ -1,10 +1,10 @@
-import { cpus } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPIC_SPECS } from '@app/contracts';
 import { ensureTopics } from '@app/platform';
 import { resolveBroker } from '../../kafka/resolve-broker';
 import { startApp, stopApp, waitUntilReady } from '../../../scripts/demo/app-process';
 import { loadCorpus } from '../corpus';
+import { describeMachine } from '../machine';
 import { Synthesizer } from '../synthesize';
 import { postBulk } from './gateway-client';
 import { passThrough } from './pass-through';
@@ -116,8 +116,7 @@ const main = async (): Promise<void> => {
     }
     const max = await sustainedRun(clock);
     process.stderr.write(`[bench] sustained ${JSON.stringify(max)}\n`);
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    console.log(`\n### Pipeline (${cpus().length} cores, ${cpu}, Node ${process.version}, broker: ${broker.source})\n`);
+    console.log(`\n### Pipeline (${describeMachine()}, broker: ${broker.source})\n`);
     console.log('| offered articles/s | achieved | articles | p50 ms | p95 ms | p99 ms | p99 ack → written ms | p99 written → visible ms | not delivered |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const p of phases) {
