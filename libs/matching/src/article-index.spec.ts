@@ -42,6 +42,15 @@ describe('ArticleIndex', () => {
     expect(index.cosine(slot, new TermWeights([7], [1]), flatIdf)).toBeCloseTo(Math.SQRT1_2);
   });
 
+  it('caps a term\'s stored count at 65,535, the most its column holds', () => {
+    const index = new ArticleIndex();
+    let added = 0;
+    const counted = (count: number) => index.add(`a-${added++}`, 's', { ...features([1, 2], 100), counts: [count, 1] });
+    const query = new TermWeights([1, 2], [Math.SQRT1_2, Math.SQRT1_2]);
+    expect(index.cosine(counted(70_000), query, flatIdf)).toBe(index.cosine(counted(65_535), query, flatIdf));
+    expect(index.cosine(counted(65_535), query, flatIdf)).not.toBe(index.cosine(counted(60_000), query, flatIdf));
+  });
+
   it('evicts by event time, drops postings and reuses slots', () => {
     const index = build();
     expect(index.evictBefore(250)).toEqual(['a', 'b']);

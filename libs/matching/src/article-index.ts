@@ -1,9 +1,11 @@
 import { ArticleFeatures, DEFAULT_INDEX_LIMITS, IndexLimits } from './article-features';
 import { bestSlots } from './best-slots';
 import { ensureCapacity, fromBase64, toBase64 } from './growable';
-import { estimateJaccard, MINHASH_SIZE } from './minhash';
+import { estimateStoredJaccard, MINHASH_SIZE, STORED_MINHASH_MASK } from './minhash';
 import { TermWeights } from './term-weights';
 import { tfWeight } from './term-vector';
+
+const MAX_OCCURRENCES = 0xffff;
 
 export interface Candidate {
   slot: number;
@@ -18,7 +20,7 @@ export interface ArticleIndexSnapshot {
   articleIds: (string | null)[];
   storyIds: (string | null)[];
   free: number[];
-  columns: Record<'sequence' | 'times' | 'termHashes' | 'termWeights' | 'termCounts' | 'minhash' | 'shingleCounts' | 'entityHashes' | 'entityCounts', string>;
+  columns: Record<'sequence' | 'times' | 'termHashes' | 'termOccurrences' | 'termCounts' | 'minhash' | 'shingleCounts' | 'entityHashes' | 'entityCounts', string>;
 }
 
 /**
@@ -36,9 +38,11 @@ export class ArticleIndex {
   private sequence = new Float64Array(0);
   private times = new Float64Array(0);
   private termIds = new Uint32Array(0);
-  private termWeights = new Float32Array(0);
+  /** How often the article used each kept term, capped at 65,535 (a count only feeds a sublinear weight). */
+  private termOccurrences = new Uint16Array(0);
   private termCounts = new Uint8Array(0);
-  private minhash = new Uint32Array(0);
+  /** The low bits of each MinHash value: see `STORED_MINHASH_MASK`. */
+  private minhash = new Uint16Array(0);
   private shingleCounts = new Uint32Array(0);
   private entityHashes = new Uint32Array(0);
   private entityCounts = new Uint8Array(0);
@@ -69,10 +73,10 @@ export class ArticleIndex {
     this.termCounts[slot] = termCount;
     for (let i = 0; i < termCount; i++) {
       this.termIds[slot * k + i] = features.terms[i];
-      this.termWeights[slot * k + i] = features.counts[i];
+      this.termOccurrences[slot * k + i] = Math.min(features.counts[i], MAX_OCCURRENCES);
       this.post(features.terms[i], slot);
     }
-    this.minhash.set(features.minhash.slice(0, MINHASH_SIZE), slot * MINHASH_SIZE);
+    for (let i = 0; i < MINHASH_SIZE; i++) this.minhash[slot * MINHASH_SIZE + i] = features.minhash[i] & STORED_MINHASH_MASK;
     this.shingleCounts[slot] = features.shingles;
     const entityCount = Math.min(e, features.entities.length);
     this.entityCounts[slot] = entityCount;
@@ -98,7 +102,7 @@ export class ArticleIndex {
 
   /** Estimated shingle Jaccard of a signature with the stored article's. */
   jaccard(slot: number, signature: ArrayLike<number>): number {
-    return estimateJaccard(signature, this.minhash, slot * MINHASH_SIZE);
+    return estimateStoredJaccard(signature, this.minhash, slot * MINHASH_SIZE);
   }
 
   /**
@@ -111,7 +115,7 @@ export class ArticleIndex {
     let norm = 0;
     for (let i = slot * k, end = i + this.termCounts[slot]; i < end; i++) {
       const term = this.termIds[i];
-      const weight = tfWeight(this.termWeights[i]) * idf(term);
+      const weight = tfWeight(this.termOccurrences[i]) * idf(term);
       norm += weight * weight;
       dot += weight * query.weightOf(term);
     }
@@ -211,7 +215,7 @@ export class ArticleIndex {
         sequence: toBase64(this.sequence.subarray(0, n)),
         times: toBase64(this.times.subarray(0, n)),
         termHashes: toBase64(this.mapTerms(this.termIds, n, termHash)),
-        termWeights: toBase64(this.termWeights.subarray(0, n * k)),
+        termOccurrences: toBase64(this.termOccurrences.subarray(0, n * k)),
         termCounts: toBase64(this.termCounts.subarray(0, n)),
         minhash: toBase64(this.minhash.subarray(0, n * MINHASH_SIZE)),
         shingleCounts: toBase64(this.shingleCounts.subarray(0, n)),
@@ -235,10 +239,10 @@ export class ArticleIndex {
     index.free = [...snapshot.free];
     index.sequence = fromBase64(c.sequence, Float64Array);
     index.times = fromBase64(c.times, Float64Array);
-    index.termWeights = fromBase64(c.termWeights, Float32Array);
+    index.termOccurrences = fromBase64(c.termOccurrences, Uint16Array);
     index.termCounts = fromBase64(c.termCounts, Uint8Array);
     index.termIds = index.mapTerms(fromBase64(c.termHashes, Uint32Array), index.size, termId);
-    index.minhash = fromBase64(c.minhash, Uint32Array);
+    index.minhash = fromBase64(c.minhash, Uint16Array);
     index.shingleCounts = fromBase64(c.shingleCounts, Uint32Array);
     index.entityHashes = fromBase64(c.entityHashes, Uint32Array);
     index.entityCounts = fromBase64(c.entityCounts, Uint8Array);
@@ -278,9 +282,9 @@ export class ArticleIndex {
     this.sequence = ensureCapacity(this.sequence, slots, Float64Array);
     this.times = ensureCapacity(this.times, slots, Float64Array);
     this.termIds = ensureCapacity(this.termIds, slots * k, Uint32Array);
-    this.termWeights = ensureCapacity(this.termWeights, slots * k, Float32Array);
+    this.termOccurrences = ensureCapacity(this.termOccurrences, slots * k, Uint16Array);
     this.termCounts = ensureCapacity(this.termCounts, slots, Uint8Array);
-    this.minhash = ensureCapacity(this.minhash, slots * MINHASH_SIZE, Uint32Array);
+    this.minhash = ensureCapacity(this.minhash, slots * MINHASH_SIZE, Uint16Array);
     this.shingleCounts = ensureCapacity(this.shingleCounts, slots, Uint32Array);
     this.entityHashes = ensureCapacity(this.entityHashes, slots * e, Uint32Array);
     this.entityCounts = ensureCapacity(this.entityCounts, slots, Uint8Array);

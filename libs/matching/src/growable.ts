@@ -1,4 +1,4 @@
-type TypedArray = Uint32Array | Int32Array | Float32Array | Float64Array | Uint8Array;
+type TypedArray = Uint32Array | Int32Array | Float32Array | Float64Array | Uint16Array | Uint8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T };
 
 /** Returns `array` when it already holds `needed` elements, otherwise a doubled copy. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { hash32, mix32 } from './hash';
-import { containment, estimateJaccard, MINHASH_SIZE, minhashSignature, shingles } from './minhash';
+import { containment, estimateJaccard, estimateStoredJaccard, MINHASH_SIZE, minhashSignature, shingles, STORED_MINHASH_MASK } from './minhash';
 
 /** A deterministic synthetic text: distinct words so the shingle sets are easy to reason about. */
 const text = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => `w${from + i}`);
@@ -75,5 +75,20 @@ describe('minhash', () => {
 
   it('has zero containment for an empty text', () => {
     expect(containment(1, 0, 10)).toBe(0);
+  });
+
+  it('compares against stored low bits as the full signatures compare, plus only the accidental low-bit agreements', () => {
+    const uint32 = fc.integer({ min: 0, max: 0xffffffff });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(uint32, uint32, fc.boolean()), { minLength: MINHASH_SIZE, maxLength: MINHASH_SIZE }), (slots) => {
+        // Some slots agree fully, some only in their low bits, the rest at random.
+        const a = slots.map(([x]) => x);
+        const b = slots.map(([x, y, same]) => (same ? x : y % 3 === 0 ? ((y & ~STORED_MINHASH_MASK) | (x & STORED_MINHASH_MASK)) >>> 0 : y));
+        const stored = Uint16Array.from([0, 0, ...b.map((v) => v & STORED_MINHASH_MASK)]);
+        const accidental = a.filter((x, i) => x !== b[i] && (x & STORED_MINHASH_MASK) === (b[i] & STORED_MINHASH_MASK)).length;
+        expect(estimateStoredJaccard(a, stored, 2)).toBe(estimateJaccard(a, b) + accidental / MINHASH_SIZE);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
   });
 });
