@@ -2,6 +2,7 @@ import { ArticleFeatures, DEFAULT_INDEX_LIMITS, IndexLimits } from './article-fe
 import { bestSlots } from './best-slots';
 import { ensureCapacity, fromBase64, toBase64 } from './growable';
 import { estimateStoredJaccard, MINHASH_SIZE, STORED_MINHASH_MASK } from './minhash';
+import { PostingLists } from './posting-lists';
 import { TermWeights } from './term-weights';
 import { tfWeight } from './term-vector';
 
@@ -46,7 +47,7 @@ export class ArticleIndex {
   private shingleCounts = new Uint32Array(0);
   private entityHashes = new Uint32Array(0);
   private entityCounts = new Uint8Array(0);
-  private readonly postings = new Map<number, number[]>();
+  private readonly postings = new PostingLists();
   /** Each story's slots, so a merge relabels the merged stories' articles instead of scanning the whole index. */
   private readonly storySlots = new Map<string, number[]>();
   /** Retrieval scratch, one entry per slot: shared mass, and the query that last touched the slot. */
@@ -74,7 +75,7 @@ export class ArticleIndex {
     for (let i = 0; i < termCount; i++) {
       this.termIds[slot * k + i] = features.terms[i];
       this.termOccurrences[slot * k + i] = Math.min(features.counts[i], MAX_OCCURRENCES);
-      this.post(features.terms[i], slot);
+      this.postings.push(features.terms[i], slot);
     }
     for (let i = 0; i < MINHASH_SIZE; i++) this.minhash[slot * MINHASH_SIZE + i] = features.minhash[i] & STORED_MINHASH_MASK;
     this.shingleCounts[slot] = features.shingles;
@@ -137,13 +138,16 @@ export class ArticleIndex {
     const { mass, touchedBy, sequence } = this;
     const stamp = ++this.queries;
     let touched = 0;
+    const { postings } = this;
+    const arena = postings.arena;
     for (const [term, weight] of query) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const from = Math.max(0, list.length - this.limits.postingsScanned);
-      if (this.touched.length < touched + list.length - from) this.touched = ensureCapacity(this.touched, touched + list.length - from, Int32Array);
-      for (let i = from; i < list.length; i++) {
-        const slot = list[i];
+      const length = postings.length(term);
+      if (length === 0) continue;
+      const scanned = Math.min(length, this.limits.postingsScanned);
+      if (this.touched.length < touched + scanned) this.touched = ensureCapacity(this.touched, touched + scanned, Int32Array);
+      const end = postings.start(term) + length;
+      for (let i = end - scanned; i < end; i++) {
+        const slot = arena[i];
         if (touchedBy[slot] === stamp) mass[slot] += weight;
         else {
           touchedBy[slot] = stamp;
@@ -165,11 +169,7 @@ export class ArticleIndex {
     const k = this.limits.termsPerArticle;
     const touched = new Set<number>();
     for (const slot of evicted) for (let i = 0; i < this.termCounts[slot]; i++) touched.add(this.termIds[slot * k + i]);
-    for (const term of touched) {
-      const kept = this.postings.get(term)!.filter((slot) => !evicted.has(slot));
-      if (kept.length === 0) this.postings.delete(term);
-      else this.postings.set(term, kept);
-    }
+    for (const term of touched) this.postings.retain(term, (slot) => !evicted.has(slot));
     const ids: string[] = [];
     const stories = new Set<string>();
     for (const slot of [...evicted].sort((a, b) => a - b)) {
@@ -250,7 +250,7 @@ export class ArticleIndex {
     const bySequence = Array.from({ length: index.size }, (_, slot) => slot)
       .filter((slot) => index.articleIds[slot] !== null)
       .sort((a, b) => index.sequence[a] - index.sequence[b]);
-    for (const slot of bySequence) for (let i = 0; i < index.termCounts[slot]; i++) index.post(index.termIds[slot * k + i], slot);
+    for (const slot of bySequence) for (let i = 0; i < index.termCounts[slot]; i++) index.postings.push(index.termIds[slot * k + i], slot);
     index.reserve(index.size);
     return index;
   }
@@ -268,12 +268,6 @@ export class ArticleIndex {
     const slots = this.storySlots.get(story);
     if (slots) slots.push(slot);
     else this.storySlots.set(story, [slot]);
-  }
-
-  private post(term: number, slot: number): void {
-    const list = this.postings.get(term);
-    if (list) list.push(slot);
-    else this.postings.set(term, [slot]);
   }
 
   private reserve(slots: number): void {
