@@ -33,15 +33,33 @@ describe('PostingLists', () => {
 
   it('reuses the regions that emptied lists give back instead of growing the arena', () => {
     const lists = new PostingLists();
-    const fill = (from: number) => {
-      for (let term = from; term < from + 500; term++) for (let slot = 0; slot < 20; slot++) lists.push(term, slot);
+    const fill = (from: number, terms: number) => {
+      for (let term = from; term < from + terms; term++) for (let slot = 0; slot < 20; slot++) lists.push(term, term * 100 + slot);
     };
-    fill(0);
+    const expectFilled = (from: number, terms: number) => {
+      for (let term = from; term < from + terms; term++) expect(listOf(lists, term)).toEqual(Array.from({ length: 20 }, (_, slot) => term * 100 + slot));
+    };
+    fill(0, 500);
     const arena = lists.arena.length;
     for (let term = 0; term < 500; term++) lists.retain(term, () => false);
-    fill(500);
+    fill(500, 500);
     expect(lists.arena.length).toBe(arena);
     expect(listOf(lists, 0)).toEqual([]);
-    expect(listOf(lists, 999)).toEqual(Array.from({ length: 20 }, (_, slot) => slot));
+    expectFilled(500, 500);
+  });
+
+  it('gives a region back once, however often an empty list is filtered', () => {
+    const lists = new PostingLists();
+    for (let slot = 0; slot < 20; slot++) lists.push(1, slot);
+    lists.retain(1, () => false);
+    lists.retain(1, () => false);
+    lists.retain(7, () => false);
+    // Two lists growing to the same size must not be handed one region twice.
+    for (let slot = 0; slot < 20; slot++) {
+      lists.push(2, slot);
+      lists.push(3, 100 + slot);
+    }
+    expect(listOf(lists, 2)).toEqual(Array.from({ length: 20 }, (_, slot) => slot));
+    expect(listOf(lists, 3)).toEqual(Array.from({ length: 20 }, (_, slot) => 100 + slot));
   });
 });

@@ -53,6 +53,8 @@ export class PostingLists {
   /** Drops the term's postings that `keep` refuses, keeping the others in order. */
   retain(term: number, keep: (slot: number) => boolean): void {
     const length = this.length(term);
+    // An empty list has no region to give back.
+    if (length === 0) return;
     const start = this.starts[term];
     let kept = 0;
     for (let i = start; i < start + length; i++) if (keep(this.cells[i])) this.cells[start + kept++] = this.cells[i];
