@@ -135,11 +135,10 @@ export class ArticleIndex {
    * one query walks tens of thousands of postings.
    */
   candidates(query: ReadonlyArray<readonly [number, number]>, limit: number): Candidate[] {
-    const { mass, touchedBy, sequence } = this;
+    const { mass, touchedBy, sequence, postings } = this;
+    const arena = postings.arena;
     const stamp = ++this.queries;
     let touched = 0;
-    const { postings } = this;
-    const arena = postings.arena;
     for (const [term, weight] of query) {
       const length = postings.length(term);
       if (length === 0) continue;
