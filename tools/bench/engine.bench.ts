@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
+import { DAY_MS, DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
 import { describeMachine } from './machine';
 import { settledMemory } from './memory';
@@ -9,12 +9,11 @@ import { Synthesizer } from './synthesize';
  * Env: BENCH_SIZES (default 10000,100000,1000000), BENCH_MEASURE (articles timed per size, default 2000),
  * BENCH_MAX_SECONDS (stop filling after this wall time, default 600), BENCH_SEED.
  */
-const DAY = 24 * 60 * 60 * 1000;
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const measure = Number(process.env.BENCH_MEASURE ?? 2000);
 const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 // One article per second of event time inside a ten-year window: nothing is evicted, so every article is live.
-const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, windowMs: 3650 * DAY };
+const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, windowMs: 3650 * DAY_MS };
 const START = Date.parse('2018-07-01T00:00:00Z');
 
 const { sources, files } = loadCorpus();

@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_CONFIG, emptyState, handleArticle, StoryState } from '@app/stories';
+import { DAY_MS, DEFAULT_ENGINE_CONFIG, emptyState, handleArticle, StoryState } from '@app/stories';
 import { loadCorpus } from './corpus';
 import { describeMachine } from './machine';
 import { settledMemory } from './memory';
@@ -64,7 +64,7 @@ console.log(
   [
     `- Machine: ${describeMachine()}`,
     `- Corpus: ${sources.length} real articles from ${files.join(', ')}; ${coined} coined name(s) per article`,
-    `- Default engine config (window ${config.windowMs / 86_400_000} days); event time ${(step / 1000).toFixed(1)} s apart, so the window holds ${windowArticles.toLocaleString('en')} articles; ${total.toLocaleString('en')} articles fed`,
+    `- Default engine config (window ${config.windowMs / DAY_MS} days); event time ${(step / 1000).toFixed(1)} s apart, so the window holds ${windowArticles.toLocaleString('en')} articles; ${total.toLocaleString('en')} articles fed`,
     '',
     '| articles fed | windows | live articles | live stories | vocabulary terms | term ids allocated | terms ever seen | heapUsed MiB | heap + ArrayBuffers MiB | KB per live article | articles/s (segment, wall) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

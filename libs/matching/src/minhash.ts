@@ -130,13 +130,10 @@ export const shingles = (words: readonly string[], size = SHINGLE_WORDS): Uint32
 /** Slot i is the least mix32(shingle, SEEDS[i]) over the shingles; see minhash-kernel for how it is computed. */
 export const minhashSignature: (shingleHashes: ArrayLike<number>) => number[] = minhashKernel(SEEDS);
 
-/**
- * Fraction of agreeing MinHash slots: an unbiased estimate of the shingle Jaccard similarity. `b` may be read from
- * `bOffset` on, so a signature stored in a column is compared in place.
- */
-export const estimateJaccard = (a: ArrayLike<number>, b: ArrayLike<number>, bOffset = 0): number => {
+/** Fraction of agreeing MinHash slots: an unbiased estimate of the shingle Jaccard similarity. */
+export const estimateJaccard = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let agree = 0;
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[bOffset + i]) agree++;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) agree++;
   return agree / MINHASH_SIZE;
 };
 

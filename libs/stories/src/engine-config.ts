@@ -1,6 +1,7 @@
 import { DEFAULT_INDEX_LIMITS, IndexLimits } from '@app/matching';
 
-const DAY = 24 * 60 * 60 * 1000;
+/** The unit operators set the window in. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface EngineConfig {
   /** Articles older than this (event time) leave the index; memory follows the window. */
@@ -31,7 +32,7 @@ export interface EngineConfig {
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
-  windowMs: 7 * DAY,
+  windowMs: 7 * DAY_MS,
   index: DEFAULT_INDEX_LIMITS,
   queryTerms: 24,
   candidates: 40,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { decimal, integer, loadConfig } from '@app/platform';
-import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '@app/stories';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, DEFAULT_ENGINE_CONFIG, type EngineConfig } from '@app/stories';
 
 /**
  * The engine settings an operator may change. The eval and explain commands read the same variables, so a newsroom

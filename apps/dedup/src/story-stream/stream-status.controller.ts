@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
+import { DAY_MS } from '@app/stories';
 import { ExactlyOnceTransport, type TransportStatus } from '../exactly-once/exactly-once.transport';
-import { DAY_MS } from '../config/engine-settings';
 import { StoryEngine } from '../story-state/story-engine';
 
 export interface StreamStatus {
