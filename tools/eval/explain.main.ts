@@ -27,6 +27,7 @@ const main = (): void => {
       article: article.id,
       decision: match ? { storyId: match.storyId, relation, mergeWith } : { newStory: true },
       joinScore: state.config.joinScore,
+      ...(analyzed.fingerprint.year === undefined ? {} : { year: analyzed.fingerprint.year }),
       candidates: ranked.slice(0, 10).map((c) => ({
         storyId: c.storyId,
         closestArticle: c.articleId,
@@ -35,6 +36,7 @@ const main = (): void => {
         entityOverlap: round(c.entityOverlap),
         containment: round(c.containment),
         jaccard: round(c.jaccard),
+        ...(c.yearGap === undefined ? {} : { yearsApart: c.yearGap }),
       })),
       paragraphs: analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text })),
       events: events.map(({ type, storyId, eventId, ...rest }) => ({

@@ -31,6 +31,8 @@ export const fingerprintSchema = z.object({
   entities: z.array(z.number().int()),
   /** Event time in epoch milliseconds, for the window and time decay. */
   time: z.number(),
+  /** The year the article is news in: its publication year, else the latest year its story text names. */
+  year: z.number().int().optional(),
 });
 export type Fingerprint = z.infer<typeof fingerprintSchema>;
 

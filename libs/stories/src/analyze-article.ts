@@ -1,6 +1,6 @@
 import { Article, Fingerprint } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, tfWeight } from '@app/matching';
-import { ClassifiedParagraph, classifyParagraphs, normalizedEntities, normalizeText, tokenize } from '@app/text';
+import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize } from '@app/text';
 import { StoryState } from './story-state';
 
 const MATURE_IDF_DOCUMENTS = 50;
@@ -61,6 +61,12 @@ const sortedTermCounts = (counts: ReadonlyMap<number, number>): [number, number]
   return pairs;
 };
 
+/** A publication time dates an article; without one (archives, scrapes), the years its story text names do. */
+const yearOf = (article: Article, storyText: string): number | undefined => {
+  const published = article.publishedAt === undefined ? Number.NaN : Date.parse(article.publishedAt);
+  return Number.isFinite(published) ? new Date(published).getUTCFullYear() : latestYearNamed(storyText);
+};
+
 /** Turns an article into what matching needs, using what the stream has learned so far (IDF, boilerplate). */
 export const analyzeArticle = (article: Article, state: StoryState, time: number): AnalyzedArticle => {
   const idf = (term: number) => state.frequencies.idf(term);
@@ -79,8 +85,9 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   const texts = storyOrAll.map((p) => p.text);
   const titled = title !== undefined ? [title, ...texts] : texts;
   const shingleHashes = shingles(wordsOf(storyOrAll));
+  const text = titled.join('\n');
   const entityCounts = new Map<number, number>();
-  for (const entity of normalizedEntities(titled.join('\n'))) {
+  for (const entity of normalizedEntities(text)) {
     const hash = hash32(entity);
     entityCounts.set(hash, (entityCounts.get(hash) ?? 0) + 1);
   }
@@ -93,6 +100,8 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
     entities: heaviest(entitySalience, state.config.entities).map(([hash]) => hash),
     time,
   };
+  const year = yearOf(article, text);
+  if (year !== undefined) fingerprint.year = year;
   return {
     paragraphs,
     vector,

@@ -24,6 +24,11 @@ export interface EngineConfig {
   knownPassageCoverage: number;
   /** A paragraph at the edges of articles in this many different stories is boilerplate. */
   boilerplateStories: number;
+  /** Reports this many years apart (Fingerprint.year) tell of two occurrences of one kind of event — two quakes on
+   * one island, two title defences — unless one copies the other's text. */
+  distantYears: number;
+  /** Topical similarity to a story none of whose years is within `distantYears` of the newcomer's counts this much. */
+  distantYearsFactor: number;
   /** Entities kept per newcomer for the overlap score. */
   entities: number;
   /** A term used by fewer than this share of all documents counted is rare: it is forgotten once no article in the
@@ -42,6 +47,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   syndicatedContainment: 0.15,
   knownPassageCoverage: 0.6,
   boilerplateStories: 3,
+  distantYears: 2,
+  distantYearsFactor: 0.7,
   entities: 24,
   rareTermShare: 1e-4,
 };

@@ -61,6 +61,10 @@ const sweepWindow = (state: StoryState, now: number): void => {
   forgetDormantTerms(state, horizon);
 };
 
+const addYear = (years: number[], year: number | undefined): void => {
+  if (year !== undefined && !years.includes(year)) years.push(year);
+};
+
 const merge = (state: StoryState, event: StoriesMerged): void => {
   const survivor = state.stories.get(event.storyId);
   if (!survivor) return;
@@ -71,6 +75,7 @@ const merge = (state: StoryState, event: StoriesMerged): void => {
     mergeProfiles(survivor.profile, absorbed.profile, state.frequencies);
     releaseProfile(absorbed.profile, state.frequencies);
     survivor.articles += absorbed.articles;
+    for (const year of absorbed.years) addYear(survivor.years, year);
     survivor.startedAt = Math.min(survivor.startedAt, absorbed.startedAt);
     survivor.updatedAt = Math.max(survivor.updatedAt, absorbed.updatedAt);
     state.stories.delete(id);
@@ -83,6 +88,7 @@ const joinStory = (state: StoryState, event: StoryStarted | StoryUpdated): Story
   const story = state.stories.get(event.storyId);
   if (!story) return state;
   story.articles++;
+  addYear(story.years, event.fingerprint.year);
   story.updatedAt = Math.max(story.updatedAt, time);
   if (!state.articleSlots.has(event.articleId)) indexArticle(state, event.articleId, event.storyId, event.fingerprint);
   sweepWindow(state, time);
@@ -98,7 +104,8 @@ export const evolve = (state: StoryState, event: StoryEvent): StoryState => {
       // joins the story the log names.
       if (state.stories.has(event.storyId)) return state.articleSlots.has(event.articleId) ? state : joinStory(state, event);
       const time = event.fingerprint.time;
-      state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, vocabulary: newVocabulary(), profile: newProfile() });
+      const years = event.fingerprint.year === undefined ? [] : [event.fingerprint.year];
+      state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, years, vocabulary: newVocabulary(), profile: newProfile() });
       indexArticle(state, event.articleId, event.storyId, event.fingerprint);
       sweepWindow(state, time);
       return state;

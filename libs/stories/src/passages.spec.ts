@@ -15,7 +15,7 @@ describe('passages', () => {
   const state = emptyState();
   const vocabulary = newVocabulary();
   for (const term of ['quake', 'struck', 'city', 'dawn', 'toll', 'rose']) bloomAdd(vocabulary, hash32(term));
-  state.stories.set('s1', { id: 's1', startedAt: 0, updatedAt: 0, articles: 1, vocabulary, profile: newProfile() });
+  state.stories.set('s1', { id: 's1', startedAt: 0, updatedAt: 0, articles: 1, years: [], vocabulary, profile: newProfile() });
   const analyzed = {
     paragraphs: [
       paragraph('quake struck city at dawn'),

@@ -26,6 +26,8 @@ const mutation = fc.record({
   /** Some inputs are resends of an id already seen: the engine must answer "duplicate" from state. */
   resend: fc.constantFrom(false, false, false, true),
   hoursLater: fc.nat({ max: 60 }),
+  /** Undated inputs are placed in time by the years they name, which stories keep through merges. */
+  undated: fc.constantFrom(false, false, true),
 });
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -33,13 +35,13 @@ const build = (mutations: Mutation[]): Article[] => {
   let time = START;
   return mutations.map((m, i) => {
     time += m.hoursLater * HOUR;
-    const publishedAt = new Date(time).toISOString();
-    if (m.resend && i > 0) return { ...pool[m.base], id: `art-${m.base % i}`, publishedAt };
+    const publishedAt = m.undated ? {} : { publishedAt: new Date(time).toISOString() };
+    if (m.resend && i > 0) return { ...pool[m.base], id: `art-${m.base % i}`, ...publishedAt };
     let parts = paragraphsOf(pool[m.base]).filter((_, j) => m.keep[j % m.keep.length] || j === 0);
     if (m.reorder) parts = [parts[0], ...parts.slice(1).reverse()];
     if (m.duplicate) parts.push(parts[parts.length - 1]);
     parts.push(...paragraphsOf(pool[m.other]).slice(0, m.mixIn));
-    return { id: `art-${i}`, body: parts.join('\n\n'), publishedAt, ...(m.title ? { title: `${m.title}: ${pool[m.base].id}` } : {}) };
+    return { id: `art-${i}`, body: parts.join('\n\n'), ...publishedAt, ...(m.title ? { title: `${m.title}: ${pool[m.base].id}` } : {}) };
   });
 };
 

@@ -14,16 +14,25 @@ export interface PairScore {
   /** The larger of the two directed containments: a trimmed copy is contained in its original and vice versa. */
   containment: number;
   entityOverlap: number;
+  /** Years between the newcomer and the story's nearest year; absent when either has none. */
+  yearGap?: number;
   score: number;
 }
 
 /**
  * Same-story evidence. Verbatim reuse settles it on its own; otherwise topical similarity counts only as far as
  * the two also name the same people, places and numbers — two earthquakes share their vocabulary, not their
- * epicentre.
+ * epicentre — and less when they are news in distant years (`timeFactor`).
  */
-export const combine = (cosine: number, sharedText: number, entities: number): number =>
-  Math.max(sharedText, cosine * (0.5 + entities));
+export const combine = (cosine: number, sharedText: number, entities: number, timeFactor: number): number =>
+  Math.max(sharedText, cosine * (0.5 + entities) * timeFactor);
+
+const yearGapOf = (year: number | undefined, storyYears: readonly number[]): number | undefined => {
+  if (year === undefined || storyYears.length === 0) return undefined;
+  let gap = Number.POSITIVE_INFINITY;
+  for (const storyYear of storyYears) gap = Math.min(gap, Math.abs(storyYear - year));
+  return gap;
+};
 
 /**
  * Below a few agreeing MinHash slots the Jaccard estimate is noise, and containment would blow that noise up by the
@@ -84,6 +93,8 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
     const story = state.stories.get(storyId)!;
     const cosine = profileCosine(story.profile, seenWeights, frequencies);
     const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
+    const yearGap = yearGapOf(analyzed.fingerprint.year, story.years);
+    const timeFactor = yearGap !== undefined && yearGap >= config.distantYears ? config.distantYearsFactor : 1;
     scores.push({
       storyId,
       articleId: near.articleId,
@@ -91,7 +102,8 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
       jaccard: near.jaccard,
       containment: near.containment,
       entityOverlap: overlap,
-      score: combine(cosine, near.containment, overlap),
+      ...(yearGap === undefined ? {} : { yearGap }),
+      score: combine(cosine, near.containment, overlap, timeFactor),
     });
   }
   return scores.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : 1));

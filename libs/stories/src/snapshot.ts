@@ -5,7 +5,7 @@ import { EdgeParagraphStats, StoryState } from './story-state';
 
 /** The engine state as plain JSON: what the dedup service writes every N events so a restart replays only the tail. */
 export interface StorySnapshot {
-  version: 3;
+  version: 4;
   config: EngineConfig;
   documents: number;
   /** [term hash, document count] by term id; [0, 0] for an id whose term was forgotten. */
@@ -18,6 +18,7 @@ export interface StorySnapshot {
     startedAt: number;
     updatedAt: number;
     articles: number;
+    years: number[];
     vocabulary: string;
     terms: [number, number][];
     entities: [number, number][];
@@ -31,14 +32,15 @@ export interface StorySnapshot {
 const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
 export const toSnapshot = (state: StoryState): StorySnapshot => ({
-  version: 3,
+  version: 4,
   config: state.config,
   documents: state.frequencies.documents,
   frequencies: state.frequencies.entries(),
   termsLastSeen: state.frequencies.lastSeenTimes(),
   index: state.index.toSnapshot((id) => state.frequencies.termOf(id)),
-  stories: [...state.stories.values()].map(({ profile, vocabulary, ...story }) => ({
+  stories: [...state.stories.values()].map(({ profile, vocabulary, years, ...story }) => ({
     ...story,
+    years: [...years],
     vocabulary: toBase64(vocabulary),
     terms: profileTerms(profile, state.frequencies),
     entities: [...profile.entities.entries()],
@@ -56,9 +58,9 @@ export const fromSnapshot = (snapshot: StorySnapshot): StoryState => {
     frequencies,
     index: ArticleIndex.fromSnapshot(snapshot.index, (hash) => frequencies.idOf(hash)),
     stories: new Map(
-      snapshot.stories.map(({ vocabulary, terms, entities, ...story }) => [
+      snapshot.stories.map(({ vocabulary, terms, entities, years, ...story }) => [
         story.id,
-        { ...story, vocabulary: fromBase64(vocabulary, Uint32Array), profile: profileOf(terms, new Map(entities), frequencies) },
+        { ...story, years: [...years], vocabulary: fromBase64(vocabulary, Uint32Array), profile: profileOf(terms, new Map(entities), frequencies) },
       ]),
     ),
     articleSlots: new Map(snapshot.articleSlots),

@@ -7,6 +7,8 @@ export interface StoryRecord {
   startedAt: number;
   updatedAt: number;
   articles: number;
+  /** The distinct years its articles are news in (see Fingerprint.year). */
+  years: number[];
   /** Bloom filter of every term the story's articles used. */
   vocabulary: Uint32Array;
   profile: StoryProfile;

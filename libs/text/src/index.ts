@@ -9,5 +9,6 @@ export { entities, normalizedEntities } from './entities';
 export { CHROME_MAX_WORDS, isEdgeChrome, keyOfWords, paragraphKey } from './boilerplate';
 export { DEFAULT_TOPICAL_CUT, topicalCut } from './topical-cut';
 export type { TopicalCutOptions } from './topical-cut';
+export { latestYearNamed } from './years';
 export { classifyParagraphs } from './classify-paragraphs';
 export type { ParagraphRole, ClassifiedParagraph, ClassifyOptions } from './classify-paragraphs';
