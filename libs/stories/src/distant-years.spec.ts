@@ -65,6 +65,7 @@ describe('matching reports of distant years', () => {
   it('keeps every year a story was news in, through merges', () => {
     const { state, decisions } = streamArticles([quake('a', 2005), { id: 'b', body: 'Unrelated: the 2011 budget passed the senate after a long night of votes.' }], START);
     const [first, second] = decisions.map((d) => d.events[0].storyId);
+    expect(second).not.toBe(first);
     evolve(state, { type: 'StoriesMerged', storyId: first, eventId: 'merge-1', at: new Date(START).toISOString(), mergedStoryIds: [second] });
     expect(state.stories.get(first)?.years).toEqual([2005, 2011]);
   });
