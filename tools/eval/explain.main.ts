@@ -36,7 +36,7 @@ const main = (): void => {
         entityOverlap: round(c.entityOverlap),
         containment: round(c.containment),
         jaccard: round(c.jaccard),
-        ...(c.yearGap === undefined ? {} : { yearsApart: c.yearGap }),
+        ...(c.yearsApart === undefined ? {} : { yearsApart: c.yearsApart }),
       })),
       paragraphs: analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text })),
       events: events.map(({ type, storyId, eventId, ...rest }) => ({

@@ -48,6 +48,8 @@ export const evidenceSchema = z.object({
   cosine: z.number(),
   containment: z.number(),
   entityOverlap: z.number(),
+  /** Years between the article and the story's nearest year, when both have one: two or more weigh the topical score down. */
+  yearsApart: z.number().int().nonnegative().optional(),
   sharedPassages: z.array(sharedPassageSchema),
   candidates: z.array(z.object({ storyId: z.string(), articleId: z.string(), score: z.number() })),
 });

@@ -54,6 +54,7 @@ const evidenceOf = (assessment: Assessment, passages: readonly Passage[], state:
     cosine: match.cosine,
     containment: match.containment,
     entityOverlap: match.entityOverlap,
+    ...(match.yearsApart === undefined ? {} : { yearsApart: match.yearsApart }),
     sharedPassages: sharedPassages(passages, state, match),
     candidates: assessment.ranked.slice(0, 5).map((p) => ({ storyId: p.storyId, articleId: p.articleId, score: p.score })),
   };

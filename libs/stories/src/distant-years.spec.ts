@@ -44,22 +44,27 @@ describe('matching reports of distant years', () => {
   it('weighs the topical similarity of a story told years apart by distantYearsFactor', () => {
     const distant = bestFor(rewrite('later', 2008), {});
     const unweighed = bestFor(rewrite('later', 2008), { distantYearsFactor: 1 });
-    expect(distant.yearGap).toBe(3);
+    expect(distant.yearsApart).toBe(3);
     expect(distant.containment).toBe(0);
     expect(distant.score).toBeCloseTo(unweighed.score * DEFAULT_ENGINE_CONFIG.distantYearsFactor, 12);
   });
 
   it('leaves a report of the next year as it is: follow-ups and anniversaries are the same story', () => {
     const next = bestFor(rewrite('follow-up', 2006), {});
-    expect(next.yearGap).toBe(1);
+    expect(next.yearsApart).toBe(1);
     expect(next.score).toBe(bestFor(rewrite('follow-up', 2006), { distantYearsFactor: 1 }).score);
   });
 
   it('lets a verbatim copy join whatever year it names: reuse of the text settles it', () => {
     const decision = assess(quake('copy', 2012), withConfig({}), START);
-    expect(decision.match?.yearGap).toBe(7);
+    expect(decision.match?.yearsApart).toBe(7);
     expect(decision.relation).toBe('syndicated');
     expect(decision.match?.score).toBe(decision.match?.containment);
+  });
+
+  it('tells subscribers how many years apart the article and its story are, in the evidence', () => {
+    const [update] = streamArticles([quake('copy', 2012)], START, { state: withConfig({}) }).decisions[0].events;
+    expect(update.type === 'StoryUpdated' && update.evidence.yearsApart).toBe(7);
   });
 
   it('keeps every year a story was news in, through merges', () => {

@@ -15,7 +15,7 @@ export interface PairScore {
   containment: number;
   entityOverlap: number;
   /** Years between the newcomer and the story's nearest year; absent when either has none. */
-  yearGap?: number;
+  yearsApart?: number;
   score: number;
 }
 
@@ -27,7 +27,7 @@ export interface PairScore {
 export const combine = (cosine: number, sharedText: number, entities: number, timeFactor: number): number =>
   Math.max(sharedText, cosine * (0.5 + entities) * timeFactor);
 
-const yearGapOf = (year: number | undefined, storyYears: readonly number[]): number | undefined => {
+const yearsApartOf = (year: number | undefined, storyYears: readonly number[]): number | undefined => {
   if (year === undefined || storyYears.length === 0) return undefined;
   let gap = Number.POSITIVE_INFINITY;
   for (const storyYear of storyYears) gap = Math.min(gap, Math.abs(storyYear - year));
@@ -93,8 +93,8 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
     const story = state.stories.get(storyId)!;
     const cosine = profileCosine(story.profile, seenWeights, frequencies);
     const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
-    const yearGap = yearGapOf(analyzed.fingerprint.year, story.years);
-    const timeFactor = yearGap !== undefined && yearGap >= config.distantYears ? config.distantYearsFactor : 1;
+    const yearsApart = yearsApartOf(analyzed.fingerprint.year, story.years);
+    const timeFactor = yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1;
     scores.push({
       storyId,
       articleId: near.articleId,
@@ -102,7 +102,7 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
       jaccard: near.jaccard,
       containment: near.containment,
       entityOverlap: overlap,
-      ...(yearGap === undefined ? {} : { yearGap }),
+      ...(yearsApart === undefined ? {} : { yearsApart }),
       score: combine(cosine, near.containment, overlap, timeFactor),
     });
   }
