@@ -21,10 +21,16 @@ export const lagByPartition = (
     .sort((a, b) => a.partition - b.partition);
 };
 
-/** How far a consumer group is behind on a topic, per partition. */
+/**
+ * How far a consumer group is behind on a topic, per partition. Both reads are settled before either failure is
+ * passed on: kafkajs retries a read on its own, and one left retrying after its sibling failed outlives the sample,
+ * reconnecting an admin its owner has already disconnected.
+ */
 export const readConsumerLag = async (admin: Admin, groupId: string, topic: string): Promise<PartitionLag[]> => {
-  const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-  return lagByPartition(ends, committed?.partitions ?? []);
+  const [ends, offsets] = await Promise.allSettled([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+  if (ends.status === 'rejected') throw ends.reason;
+  if (offsets.status === 'rejected') throw offsets.reason;
+  return lagByPartition(ends.value, offsets.value[0]?.partitions ?? []);
 };
 
 /** The topic's end offsets summed: a counter of everything ever written to it, for the input rate. */
