@@ -3,7 +3,7 @@ const YEAR = /(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)/g;
 
 /**
  * The latest calendar year a text names. A report rarely names a year after the one it was written in, so for an
- * article without a publication time this dates it roughly: the year it mentions last is about when it was news.
+ * article without a publication time this dates it roughly: the latest year it mentions is about when it was news.
  */
 export const latestYearNamed = (text: string): number | undefined => {
   let latest: number | undefined;
