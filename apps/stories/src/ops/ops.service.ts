@@ -7,6 +7,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { BehaviorSubject } from 'rxjs';
 import { kafkaConfigFromEnv, kafkajsLogCreator, METRICS_REGISTRY } from '@app/platform';
 import { type Database, DATABASE, schemaName } from '../database/database';
+import { FETCH_WAIT_MS } from '../config/fetch-wait';
 import { STORIES_CONFIG } from '../config/stories-config.token';
 import { type StoriesConfig } from '../config/stories.config';
 import { type AppHealth, parseProbes, probeApp } from './app-health-probe';
@@ -93,6 +94,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
         groupId: `${this.config.STORIES_GROUP_ID}.ops.${process.pid}.${Date.now().toString(36)}`,
         readUncommitted: false,
         allowAutoTopicCreation: false,
+        maxWaitTimeInMs: FETCH_WAIT_MS,
       });
       try {
         await consumer.connect();

@@ -4,6 +4,7 @@ import { TOPIC_SPECS, Topics } from '@app/contracts';
 import { ensureTopics, kafkaConfigFromEnv, kafkajsLogCreator } from '@app/platform';
 import { type Consumer, type EachBatchPayload, Kafka, logLevel } from 'kafkajs';
 import { type StoriesConfig } from '../config/stories.config';
+import { FETCH_WAIT_MS } from '../config/fetch-wait';
 import { STORIES_CONFIG } from '../config/stories-config.token';
 import { type Database, DATABASE, schemaName } from '../database/database';
 import { applyBatch, type BatchOutcome, type BatchTarget } from './apply-batch';
@@ -86,7 +87,7 @@ export class StoryProjection implements OnApplicationBootstrap, OnModuleDestroy 
     // Its retention (kept forever) matters to every reader, so whoever starts first creates it as the contract says.
     const spec = TOPIC_SPECS.find((candidate) => candidate.topic === Topics.storyEvents)!;
     await ensureTopics(this.kafka, [{ ...spec, topic }]);
-    const consumer = this.kafka.consumer({ groupId: this.config.STORIES_GROUP_ID, readUncommitted: false });
+    const consumer = this.kafka.consumer({ groupId: this.config.STORIES_GROUP_ID, readUncommitted: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       void this.seekToStoredOffsets(consumer, payload.memberAssignment[topic] ?? []);
