@@ -61,10 +61,16 @@ const sortedTermCounts = (counts: ReadonlyMap<number, number>): [number, number]
   return pairs;
 };
 
+/** The article's own publication time, epoch milliseconds, when it carries one. */
+export const publishedTime = (article: Article): number | undefined => {
+  const published = article.publishedAt === undefined ? Number.NaN : Date.parse(article.publishedAt);
+  return Number.isFinite(published) ? published : undefined;
+};
+
 /** A publication time dates an article; without one (archives, scrapes), the years its story text names do. */
 const yearOf = (article: Article, storyText: string): number | undefined => {
-  const published = article.publishedAt === undefined ? Number.NaN : Date.parse(article.publishedAt);
-  return Number.isFinite(published) ? new Date(published).getUTCFullYear() : latestYearNamed(storyText);
+  const published = publishedTime(article);
+  return published !== undefined ? new Date(published).getUTCFullYear() : latestYearNamed(storyText);
 };
 
 /** Turns an article into what matching needs, using what the stream has learned so far (IDF, boilerplate). */

@@ -104,7 +104,8 @@ export const evolve = (state: StoryState, event: StoryEvent): StoryState => {
       // joins the story the log names.
       if (state.stories.has(event.storyId)) return state.articleSlots.has(event.articleId) ? state : joinStory(state, event);
       const time = event.fingerprint.time;
-      const years = event.fingerprint.year === undefined ? [] : [event.fingerprint.year];
+      const years: number[] = [];
+      addYear(years, event.fingerprint.year);
       state.stories.set(event.storyId, { id: event.storyId, startedAt: time, updatedAt: time, articles: 1, years, vocabulary: newVocabulary(), profile: newProfile() });
       indexArticle(state, event.articleId, event.storyId, event.fingerprint);
       sweepWindow(state, time);

@@ -1,4 +1,5 @@
 import { Article, StoryEvent } from '@app/contracts';
+import { publishedTime } from './analyze-article';
 import { decide, DecisionContext } from './decide';
 import { evolve } from './evolve';
 import { StoryState } from './story-state';
@@ -11,7 +12,4 @@ export const handleArticle = (state: StoryState, article: Article, context: Deci
 };
 
 /** Event time for an article: its own publication time when it has one, else what the caller saw. */
-export const eventTime = (article: Article, fallback: number): number => {
-  const published = article.publishedAt === undefined ? Number.NaN : Date.parse(article.publishedAt);
-  return Number.isFinite(published) ? published : fallback;
-};
+export const eventTime = (article: Article, fallback: number): number => publishedTime(article) ?? fallback;
