@@ -28,6 +28,7 @@ const main = (): void => {
       decision: match ? { storyId: match.storyId, relation, mergeWith } : { newStory: true },
       joinScore: state.config.joinScore,
       ...(analyzed.fingerprint.year === undefined ? {} : { year: analyzed.fingerprint.year }),
+      ...(analyzed.fingerprint.weekdays === undefined ? {} : { weekdays: analyzed.fingerprint.weekdays }),
       candidates: ranked.slice(0, 10).map((c) => ({
         storyId: c.storyId,
         closestArticle: c.articleId,
@@ -37,6 +38,7 @@ const main = (): void => {
         containment: round(c.containment),
         jaccard: round(c.jaccard),
         ...(c.yearsApart === undefined ? {} : { yearsApart: c.yearsApart }),
+        ...(c.sharesWeekday === undefined ? {} : { sharesWeekday: c.sharesWeekday }),
       })),
       paragraphs: analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text })),
       events: events.map(({ type, storyId, eventId, ...rest }) => ({

@@ -33,6 +33,9 @@ export const fingerprintSchema = z.object({
   time: z.number(),
   /** The year the article is news in: its publication year, else the latest year its story text names. */
   year: z.number().int().optional(),
+  /** The days of the week an undated article's story text names (ISO 8601: 1 Monday … 7 Sunday); absent for an
+   * article with a publication time, which the time window already places. */
+  weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
 });
 export type Fingerprint = z.infer<typeof fingerprintSchema>;
 
@@ -50,6 +53,9 @@ export const evidenceSchema = z.object({
   entityOverlap: z.number(),
   /** Years between the article and the story's nearest year, when both have one: two or more weigh the topical score down. */
   yearsApart: z.number().int().nonnegative().optional(),
+  /** Whether the article and the matched article name a day of the week in common, when both are undated and name
+   * one: none in common weighs the topical score down. */
+  sharesWeekday: z.boolean().optional(),
   sharedPassages: z.array(sharedPassageSchema),
   candidates: z.array(z.object({ storyId: z.string(), articleId: z.string(), score: z.number() })),
 });

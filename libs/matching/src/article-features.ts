@@ -9,6 +9,8 @@ export interface ArticleFeatures {
   entities: number[];
   /** Event time, epoch milliseconds. */
   time: number;
+  /** The days of the week an undated article names, as a 7-bit set (0 for none, and for every dated article). */
+  weekdays: number;
 }
 
 export interface IndexLimits {

@@ -11,6 +11,7 @@ const features = (terms: number[], time: number, seed = 0): ArticleFeatures => (
   shingles: 10 + seed,
   entities: [seed + 1000],
   time,
+  weekdays: seed % 128,
 });
 const flatIdf = () => 1;
 const sameKey = (term: number) => term;
@@ -35,7 +36,7 @@ describe('ArticleIndex', () => {
   it('keeps each article\'s features', () => {
     const index = build();
     const slot = index.candidates([[7, 1]], 1)[0].slot;
-    expect([index.storyId(slot), index.time(slot), index.shingles(slot)]).toEqual(['story-2', 300, 13]);
+    expect([index.storyId(slot), index.time(slot), index.shingles(slot), index.weekdays(slot)]).toEqual(['story-2', 300, 13, 3]);
     expect(Array.from(index.entities(slot))).toEqual([1003]);
     expect(index.jaccard(slot, features([], 0, 3).minhash)).toBe(1);
     expect(index.jaccard(slot, features([], 0, 4).minhash)).toBe(0);
@@ -73,6 +74,7 @@ describe('ArticleIndex', () => {
     index.evictBefore(150);
     const restored = ArticleIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot(sameKey))), sameKey);
     expect(restored.toSnapshot(sameKey)).toEqual(index.toSnapshot(sameKey));
+    for (const { slot } of index.candidates([[2, 1], [3, 1]], 10)) expect(restored.weekdays(slot)).toBe(index.weekdays(slot));
     const query: [number, number][] = [[2, 1], [3, 1], [7, 1]];
     expect(restored.candidates(query, 10)).toEqual(index.candidates(query, 10));
     expect(restored.add('e', 'story-4', features([3], 500))).toBe(index.add('e', 'story-4', features([3], 500)));

@@ -21,7 +21,10 @@ export interface ArticleIndexSnapshot {
   articleIds: (string | null)[];
   storyIds: (string | null)[];
   free: number[];
-  columns: Record<'sequence' | 'times' | 'termHashes' | 'termOccurrences' | 'termCounts' | 'minhash' | 'shingleCounts' | 'entityHashes' | 'entityCounts', string>;
+  columns: Record<
+    'sequence' | 'times' | 'termHashes' | 'termOccurrences' | 'termCounts' | 'minhash' | 'shingleCounts' | 'entityHashes' | 'entityCounts' | 'weekdays',
+    string
+  >;
 }
 
 /**
@@ -47,6 +50,7 @@ export class ArticleIndex {
   private shingleCounts = new Uint32Array(0);
   private entityHashes = new Uint32Array(0);
   private entityCounts = new Uint8Array(0);
+  private weekdayMasks = new Uint8Array(0);
   private readonly postings = new PostingLists();
   /** Each story's slots, so a merge relabels the merged stories' articles instead of scanning the whole index. */
   private readonly storySlots = new Map<string, number[]>();
@@ -82,6 +86,7 @@ export class ArticleIndex {
     const entityCount = Math.min(e, features.entities.length);
     this.entityCounts[slot] = entityCount;
     for (let i = 0; i < entityCount; i++) this.entityHashes[slot * e + i] = features.entities[i];
+    this.weekdayMasks[slot] = features.weekdays;
     return slot;
   }
 
@@ -99,6 +104,11 @@ export class ArticleIndex {
 
   shingles(slot: number): number {
     return this.shingleCounts[slot];
+  }
+
+  /** The article's `ArticleFeatures.weekdays`. */
+  weekdays(slot: number): number {
+    return this.weekdayMasks[slot];
   }
 
   /** Estimated shingle Jaccard of a signature with the stored article's. */
@@ -178,6 +188,7 @@ export class ArticleIndex {
       this.storyIds[slot] = null;
       this.termCounts[slot] = 0;
       this.entityCounts[slot] = 0;
+      this.weekdayMasks[slot] = 0;
       this.free.push(slot);
     }
     for (const story of stories) {
@@ -220,6 +231,7 @@ export class ArticleIndex {
         shingleCounts: toBase64(this.shingleCounts.subarray(0, n)),
         entityHashes: toBase64(this.entityHashes.subarray(0, n * e)),
         entityCounts: toBase64(this.entityCounts.subarray(0, n)),
+        weekdays: toBase64(this.weekdayMasks.subarray(0, n)),
       },
     };
   }
@@ -245,6 +257,7 @@ export class ArticleIndex {
     index.shingleCounts = fromBase64(c.shingleCounts, Uint32Array);
     index.entityHashes = fromBase64(c.entityHashes, Uint32Array);
     index.entityCounts = fromBase64(c.entityCounts, Uint8Array);
+    index.weekdayMasks = fromBase64(c.weekdays, Uint8Array);
     const k = index.limits.termsPerArticle;
     const bySequence = Array.from({ length: index.size }, (_, slot) => slot)
       .filter((slot) => index.articleIds[slot] !== null)
@@ -281,6 +294,7 @@ export class ArticleIndex {
     this.shingleCounts = ensureCapacity(this.shingleCounts, slots, Uint32Array);
     this.entityHashes = ensureCapacity(this.entityHashes, slots * e, Uint32Array);
     this.entityCounts = ensureCapacity(this.entityCounts, slots, Uint8Array);
+    this.weekdayMasks = ensureCapacity(this.weekdayMasks, slots, Uint8Array);
     this.mass = ensureCapacity(this.mass, slots, Float64Array);
     this.touchedBy = ensureCapacity(this.touchedBy, slots, Uint32Array);
   }

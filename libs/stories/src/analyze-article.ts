@@ -1,6 +1,6 @@
 import { Article, Fingerprint } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, tfWeight } from '@app/matching';
-import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize } from '@app/text';
+import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize, weekdaysNamed } from '@app/text';
 import { StoryState } from './story-state';
 
 const MATURE_IDF_DOCUMENTS = 50;
@@ -67,10 +67,20 @@ export const publishedTime = (article: Article): number | undefined => {
   return Number.isFinite(published) ? published : undefined;
 };
 
-/** A publication time dates an article; without one (archives, scrapes), the years its story text names do. */
-const yearOf = (article: Article, storyText: string): number | undefined => {
+/**
+ * A publication time places an article; without one (archives, scrapes), what its story text names does: the latest
+ * year, and the days of the week its event happened on.
+ */
+const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: string): void => {
   const published = publishedTime(article);
-  return published !== undefined ? new Date(published).getUTCFullYear() : latestYearNamed(storyText);
+  if (published !== undefined) {
+    fingerprint.year = new Date(published).getUTCFullYear();
+    return;
+  }
+  const year = latestYearNamed(storyText);
+  if (year !== undefined) fingerprint.year = year;
+  const weekdays = weekdaysNamed(storyText);
+  if (weekdays.length > 0) fingerprint.weekdays = weekdays;
 };
 
 /** Turns an article into what matching needs, using what the stream has learned so far (IDF, boilerplate). */
@@ -106,8 +116,7 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
     entities: heaviest(entitySalience, state.config.entities).map(([hash]) => hash),
     time,
   };
-  const year = yearOf(article, text);
-  if (year !== undefined) fingerprint.year = year;
+  placeInTime(fingerprint, article, text);
   return {
     paragraphs,
     vector,

@@ -1,5 +1,6 @@
 import { Fingerprint, StoriesMerged, StoryEvent, StoryStarted, StoryUpdated } from '@app/contracts';
 import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
+import { weekdayMask } from '@app/text';
 import { addToProfile, mergeProfiles, newProfile, releaseProfile } from './story-profile';
 import { newVocabulary, StoryState } from './story-state';
 
@@ -19,6 +20,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
     shingles: fingerprint.shingles,
     entities: fingerprint.entities,
     time: fingerprint.time,
+    weekdays: weekdayMask(fingerprint.weekdays),
   });
   state.articleSlots.set(articleId, slot);
   const story = state.stories.get(storyId)!;

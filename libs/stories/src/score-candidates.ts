@@ -1,4 +1,5 @@
 import { containment, heaviest, TermWeights } from '@app/matching';
+import { weekdayMask } from '@app/text';
 import { AnalyzedArticle } from './analyze-article';
 import { profileCosine, profileEntityOverlap } from './story-profile';
 import { StoryState } from './story-state';
@@ -16,13 +17,16 @@ export interface PairScore {
   entityOverlap: number;
   /** Years between the newcomer and the story's nearest year; absent when either has none. */
   yearsApart?: number;
+  /** Whether the newcomer and the closest article name a day of the week in common; absent unless both are undated
+   * and name one. */
+  sharesWeekday?: boolean;
   score: number;
 }
 
 /**
  * Same-story evidence. Verbatim reuse settles it on its own; otherwise topical similarity counts only as far as
  * the two also name the same people, places and numbers — two earthquakes share their vocabulary, not their
- * epicentre — and less when they are news in distant years (`timeFactor`).
+ * epicentre — and less when time sets them apart (`timeFactor`: distant years, other days of the week).
  */
 export const combine = (cosine: number, sharedText: number, entities: number, timeFactor: number): number =>
   Math.max(sharedText, cosine * (0.5 + entities) * timeFactor);
@@ -45,7 +49,11 @@ interface Closest {
   jaccard: number;
   containment: number;
   cosine: number;
+  weekdays: number;
 }
+
+/** Two undated reports of one event name the same day for it; for a dated one the window does the placing. */
+const sharesWeekdayOf = (newcomer: number, closest: number): boolean | undefined => (newcomer === 0 || closest === 0 ? undefined : (newcomer & closest) !== 0);
 
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
@@ -85,16 +93,19 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
     const storyId = index.storyId(slot);
     const best = closest.get(storyId);
     if (!best || shared > best.containment || (shared === best.containment && cosine > best.cosine)) {
-      closest.set(storyId, { articleId: index.articleId(slot), jaccard, containment: shared, cosine });
+      closest.set(storyId, { articleId: index.articleId(slot), jaccard, containment: shared, cosine, weekdays: index.weekdays(slot) });
     }
   }
+  const weekdays = weekdayMask(analyzed.fingerprint.weekdays);
   const scores: PairScore[] = [];
   for (const [storyId, near] of closest) {
     const story = state.stories.get(storyId)!;
     const cosine = profileCosine(story.profile, seenWeights, frequencies);
     const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
     const yearsApart = yearsApartOf(analyzed.fingerprint.year, story.years);
-    const timeFactor = yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1;
+    const sharesWeekday = sharesWeekdayOf(weekdays, near.weekdays);
+    const timeFactor =
+      (yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1) * (sharesWeekday === false ? config.otherWeekdaysFactor : 1);
     scores.push({
       storyId,
       articleId: near.articleId,
@@ -103,6 +114,7 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
       containment: near.containment,
       entityOverlap: overlap,
       ...(yearsApart === undefined ? {} : { yearsApart }),
+      ...(sharesWeekday === undefined ? {} : { sharesWeekday }),
       score: combine(cosine, near.containment, overlap, timeFactor),
     });
   }

@@ -1,0 +1,79 @@
+import { Article } from '@app/contracts';
+import { assess } from './decide';
+import { DEFAULT_ENGINE_CONFIG, EngineConfig } from './engine-config';
+import { emptyState } from './story-state';
+import { streamArticles } from './testing/fixture-stream';
+
+const START = Date.parse('2026-01-05T00:00:00Z');
+
+/** Undated, as archives and scrapes come, and naming no year: the day of the week is all that places the event. */
+const fire = (id: string, day: string): Article => ({
+  id,
+  body: [
+    `Fire crews in Wasilla fought a blaze at the Bible Church on ${day}, and the fire chief called it suspicious.`,
+    'Damage to the church, where Governor Sarah Palin worships, was put at one million dollars; no one was hurt.',
+    'Investigators from the state fire marshal were sent to the scene in Alaska.',
+  ].join('\n\n'),
+});
+
+const rewrite = (id: string, day: string, dated = false): Article => ({
+  id,
+  body: [
+    `Arson is suspected in a fire that badly damaged the Wasilla Bible Church in Alaska on ${day}, the fire chief said.`,
+    'Palin attends the church. Damage was estimated at one million dollars.',
+  ].join('\n\n'),
+  ...(dated ? { publishedAt: '2026-01-05T10:00:00Z' } : {}),
+});
+
+const withConfig = (config: Partial<EngineConfig>, first: Article = fire('first', 'Friday')) => {
+  const state = emptyState({ ...DEFAULT_ENGINE_CONFIG, ...config });
+  streamArticles([first], START, { state });
+  return state;
+};
+
+const bestFor = (article: Article, config: Partial<EngineConfig> = {}, first?: Article) => assess(article, withConfig(config, first), START).ranked[0];
+
+describe('matching undated reports by the day of the week they name', () => {
+  it('keeps the days an undated article names, and none of a dated one', () => {
+    const state = emptyState();
+    expect(assess(rewrite('undated', 'Friday'), state, START).analyzed.fingerprint.weekdays).toEqual([5]);
+    expect(assess(rewrite('dated', 'Friday', true), state, START).analyzed.fingerprint.weekdays).toBeUndefined();
+  });
+
+  it('weighs the topical similarity by otherWeekdaysFactor when the two name no day in common', () => {
+    const other = bestFor(rewrite('later', 'Monday'));
+    const unweighed = bestFor(rewrite('later', 'Monday'), { otherWeekdaysFactor: 1 });
+    expect(other.sharesWeekday).toBe(false);
+    expect(other.containment).toBe(0);
+    expect(other.score).toBeCloseTo(unweighed.score * DEFAULT_ENGINE_CONFIG.otherWeekdaysFactor, 12);
+  });
+
+  it('leaves the score alone when they name the same day', () => {
+    const same = bestFor(rewrite('same-day', 'Friday'));
+    expect(same.sharesWeekday).toBe(true);
+    expect(same.score).toBe(bestFor(rewrite('same-day', 'Friday'), { otherWeekdaysFactor: 0.1 }).score);
+  });
+
+  it('compares nothing when either side names no day or the newcomer is dated', () => {
+    const dayless = { ...rewrite('dayless', 'Friday'), body: rewrite('dayless', 'Friday').body.replace(' on Friday', '') };
+    expect(bestFor(dayless).sharesWeekday).toBeUndefined();
+    expect(bestFor(rewrite('vs-dayless', 'Monday'), {}, { ...fire('first', 'Friday'), body: fire('first', 'Friday').body.replace(' on Friday', '') }).sharesWeekday).toBeUndefined();
+    const dated = bestFor(rewrite('dated', 'Monday', true));
+    expect(dated.sharesWeekday).toBeUndefined();
+    expect(dated.score).toBe(bestFor(rewrite('dated', 'Monday', true), { otherWeekdaysFactor: 0.1 }).score);
+  });
+
+  it('lets a verbatim copy join whatever day it names: reuse of the text settles it', () => {
+    const copy = { ...fire('copy', 'Friday'), body: fire('copy', 'Friday').body.replace('Friday', 'Sunday') };
+    // Even with the topical score all but zeroed, the shared text alone carries the join.
+    const decision = assess(copy, withConfig({ otherWeekdaysFactor: 0.01 }), START);
+    expect(decision.match?.sharesWeekday).toBe(false);
+    expect(decision.relation).toBe('syndicated');
+    expect(decision.match?.score).toBe(decision.match?.containment);
+  });
+
+  it('tells subscribers whether the article and its match share a day, in the evidence', () => {
+    const [update] = streamArticles([rewrite('same-day', 'Friday')], START, { state: withConfig({}) }).decisions[0].events;
+    expect(update.type === 'StoryUpdated' && update.evidence.sharesWeekday).toBe(true);
+  });
+});
