@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { BaseRpcContext, type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { FETCH_WAIT_MS } from '@app/platform';
 import { arrivalOrder } from './arrival-order';
 import { boundedSends } from './bounded-sends';
 import { gatherPerTick } from './gather-per-tick';
@@ -151,6 +152,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       readUncommitted: false,
+      maxWaitTimeInMs: FETCH_WAIT_MS,
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
       // A member must rejoin within this once a rebalance starts; a live owner does so after its current chunk.

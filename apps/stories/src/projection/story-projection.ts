@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TOPIC_SPECS, Topics } from '@app/contracts';
-import { ensureTopics, kafkaConfigFromEnv, kafkajsLogCreator } from '@app/platform';
+import { ensureTopics, FETCH_WAIT_MS, kafkaConfigFromEnv, kafkajsLogCreator } from '@app/platform';
 import { type Consumer, type EachBatchPayload, Kafka, logLevel } from 'kafkajs';
 import { type StoriesConfig } from '../config/stories.config';
-import { FETCH_WAIT_MS } from '../config/fetch-wait';
 import { STORIES_CONFIG } from '../config/stories-config.token';
 import { type Database, DATABASE, schemaName } from '../database/database';
 import { applyBatch, type BatchOutcome, type BatchTarget } from './apply-batch';
