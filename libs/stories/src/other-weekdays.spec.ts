@@ -7,19 +7,22 @@ import { streamArticles } from './testing/fixture-stream';
 const START = Date.parse('2026-01-05T00:00:00Z');
 
 /** Undated, as archives and scrapes come, and naming no year: the day of the week is all that places the event. */
-const fire = (id: string, day: string): Article => ({
+/** " on Friday", or nothing for a text that names no day. */
+const on = (day: string | undefined) => (day === undefined ? '' : ` on ${day}`);
+
+const fire = (id: string, day?: string): Article => ({
   id,
   body: [
-    `Fire crews in Wasilla fought a blaze at the Bible Church on ${day}, and the fire chief called it suspicious.`,
+    `Fire crews in Wasilla fought a blaze at the Bible Church${on(day)}, and the fire chief called it suspicious.`,
     'Damage to the church, where Governor Sarah Palin worships, was put at one million dollars; no one was hurt.',
     'Investigators from the state fire marshal were sent to the scene in Alaska.',
   ].join('\n\n'),
 });
 
-const rewrite = (id: string, day: string, dated = false): Article => ({
+const rewrite = (id: string, day?: string, dated = false): Article => ({
   id,
   body: [
-    `Arson is suspected in a fire that badly damaged the Wasilla Bible Church in Alaska on ${day}, the fire chief said.`,
+    `Arson is suspected in a fire that badly damaged the Wasilla Bible Church in Alaska${on(day)}, the fire chief said.`,
     'Palin attends the church. Damage was estimated at one million dollars.',
   ].join('\n\n'),
   ...(dated ? { publishedAt: '2026-01-05T10:00:00Z' } : {}),
@@ -55,16 +58,15 @@ describe('matching undated reports by the day of the week they name', () => {
   });
 
   it('compares nothing when either side names no day or the newcomer is dated', () => {
-    const dayless = { ...rewrite('dayless', 'Friday'), body: rewrite('dayless', 'Friday').body.replace(' on Friday', '') };
-    expect(bestFor(dayless).sharesWeekday).toBeUndefined();
-    expect(bestFor(rewrite('vs-dayless', 'Monday'), {}, { ...fire('first', 'Friday'), body: fire('first', 'Friday').body.replace(' on Friday', '') }).sharesWeekday).toBeUndefined();
+    expect(bestFor(rewrite('dayless')).sharesWeekday).toBeUndefined();
+    expect(bestFor(rewrite('vs-dayless', 'Monday'), {}, fire('first')).sharesWeekday).toBeUndefined();
     const dated = bestFor(rewrite('dated', 'Monday', true));
     expect(dated.sharesWeekday).toBeUndefined();
     expect(dated.score).toBe(bestFor(rewrite('dated', 'Monday', true), { otherWeekdaysFactor: 0.1 }).score);
   });
 
   it('lets a verbatim copy join whatever day it names: reuse of the text settles it', () => {
-    const copy = { ...fire('copy', 'Friday'), body: fire('copy', 'Friday').body.replace('Friday', 'Sunday') };
+    const copy = fire('copy', 'Sunday');
     // Even with the topical score all but zeroed, the shared text alone carries the join.
     const decision = assess(copy, withConfig({ otherWeekdaysFactor: 0.01 }), START);
     expect(decision.match?.sharesWeekday).toBe(false);
