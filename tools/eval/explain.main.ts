@@ -38,7 +38,7 @@ const main = (): void => {
         containment: round(c.containment),
         jaccard: round(c.jaccard),
         ...(c.yearsApart === undefined ? {} : { yearsApart: c.yearsApart }),
-        ...(c.sharesWeekday === undefined ? {} : { sharesWeekday: c.sharesWeekday }),
+        ...(c.weekdaysApart === undefined ? {} : { weekdaysApart: c.weekdaysApart }),
       })),
       paragraphs: analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text.length > 120 ? `${p.text.slice(0, 117)}...` : p.text })),
       events: events.map(({ type, storyId, eventId, ...rest }) => ({

@@ -53,9 +53,9 @@ export const evidenceSchema = z.object({
   entityOverlap: z.number(),
   /** Years between the article and the story's nearest year, when both have one: two or more weigh the topical score down. */
   yearsApart: z.number().int().nonnegative().optional(),
-  /** Whether the article and the matched article name a day of the week in common, when both are undated and name
-   * one: none in common weighs the topical score down. */
-  sharesWeekday: z.boolean().optional(),
+  /** Days between the days of the week the article and the matched article name (0–3, round the week), when both are
+   * undated and name one: two or more weigh the topical score down. */
+  weekdaysApart: z.number().int().min(0).max(3).optional(),
   sharedPassages: z.array(sharedPassageSchema),
   candidates: z.array(z.object({ storyId: z.string(), articleId: z.string(), score: z.number() })),
 });

@@ -55,7 +55,7 @@ const evidenceOf = (assessment: Assessment, passages: readonly Passage[], state:
     containment: match.containment,
     entityOverlap: match.entityOverlap,
     ...(match.yearsApart === undefined ? {} : { yearsApart: match.yearsApart }),
-    ...(match.sharesWeekday === undefined ? {} : { sharesWeekday: match.sharesWeekday }),
+    ...(match.weekdaysApart === undefined ? {} : { weekdaysApart: match.weekdaysApart }),
     sharedPassages: sharedPassages(passages, state, match),
     candidates: assessment.ranked.slice(0, 5).map((p) => ({ storyId: p.storyId, articleId: p.articleId, score: p.score })),
   };

@@ -29,9 +29,12 @@ export interface EngineConfig {
   distantYears: number;
   /** Topical similarity to a story none of whose years is within `distantYears` of the newcomer's counts this much. */
   distantYearsFactor: number;
-  /** Topical similarity of an undated newcomer to a story whose closest article is undated too and names days of
-   * the week, none of them one the newcomer names, counts this much (Fingerprint.weekdays). */
-  otherWeekdaysFactor: number;
+  /** Undated reports whose days of the week (Fingerprint.weekdays) are this many days apart or more, round the week,
+   * tell of two occurrences: one event's reports name its day, or the day after. */
+  distantWeekdays: number;
+  /** Topical similarity of an undated newcomer to a story whose closest article is undated too and names days
+   * `distantWeekdays` or more from the newcomer's counts this much. */
+  distantWeekdaysFactor: number;
   /** Entities kept per newcomer for the overlap score. */
   entities: number;
   /** A term used by fewer than this share of all documents counted is rare: it is forgotten once no article in the
@@ -52,7 +55,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   boilerplateStories: 3,
   distantYears: 2,
   distantYearsFactor: 0.7,
-  otherWeekdaysFactor: 0.7,
+  distantWeekdays: 2,
+  distantWeekdaysFactor: 0.7,
   entities: 24,
   rareTermShare: 1e-4,
 };

@@ -1,5 +1,5 @@
 import { containment, heaviest, TermWeights } from '@app/matching';
-import { weekdayMask } from '@app/text';
+import { weekdayMask, weekdaysApart } from '@app/text';
 import { AnalyzedArticle } from './analyze-article';
 import { profileCosine, profileEntityOverlap } from './story-profile';
 import { StoryState } from './story-state';
@@ -17,16 +17,16 @@ export interface PairScore {
   entityOverlap: number;
   /** Years between the newcomer and the story's nearest year; absent when either has none. */
   yearsApart?: number;
-  /** Whether the newcomer and the closest article name a day of the week in common; absent unless both are undated
-   * and name one. */
-  sharesWeekday?: boolean;
+  /** Days between the days of the week the newcomer and the closest article name (0–3, round the week); absent unless
+   * both are undated and name one. */
+  weekdaysApart?: number;
   score: number;
 }
 
 /**
  * Same-story evidence. Verbatim reuse settles it on its own; otherwise topical similarity counts only as far as
  * the two also name the same people, places and numbers — two earthquakes share their vocabulary, not their
- * epicentre — and less when time sets them apart (`timeFactor`: distant years, other days of the week).
+ * epicentre — and less when time sets them apart (`timeFactor`: distant years, distant days of the week).
  */
 export const combine = (cosine: number, sharedText: number, entities: number, timeFactor: number): number =>
   Math.max(sharedText, cosine * (0.5 + entities) * timeFactor);
@@ -52,8 +52,6 @@ interface Closest {
   weekdays: number;
 }
 
-/** Two undated reports of one event name the same day for it; for a dated one the window does the placing. */
-const sharesWeekdayOf = (newcomer: number, closest: number): boolean | undefined => (newcomer === 0 || closest === 0 ? undefined : (newcomer & closest) !== 0);
 
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
@@ -103,9 +101,11 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
     const cosine = profileCosine(story.profile, seenWeights, frequencies);
     const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
     const yearsApart = yearsApartOf(analyzed.fingerprint.year, story.years);
-    const sharesWeekday = sharesWeekdayOf(weekdays, near.weekdays);
+    // Two undated reports of one event name the same day for it, or the day after; a dated one the window places.
+    const daysApart = weekdaysApart(weekdays, near.weekdays);
     const timeFactor =
-      (yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1) * (sharesWeekday === false ? config.otherWeekdaysFactor : 1);
+      (yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1) *
+      (daysApart !== undefined && daysApart >= config.distantWeekdays ? config.distantWeekdaysFactor : 1);
     scores.push({
       storyId,
       articleId: near.articleId,
@@ -114,7 +114,7 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
       containment: near.containment,
       entityOverlap: overlap,
       ...(yearsApart === undefined ? {} : { yearsApart }),
-      ...(sharesWeekday === undefined ? {} : { sharesWeekday }),
+      ...(daysApart === undefined ? {} : { weekdaysApart: daysApart }),
       score: combine(cosine, near.containment, overlap, timeFactor),
     });
   }

@@ -10,6 +10,6 @@ export { CHROME_MAX_WORDS, isEdgeChrome, keyOfWords, paragraphKey } from './boil
 export { DEFAULT_TOPICAL_CUT, topicalCut } from './topical-cut';
 export type { TopicalCutOptions } from './topical-cut';
 export { latestYearNamed } from './years';
-export { weekdayMask, weekdaysNamed } from './weekdays';
+export { weekdayMask, weekdaysApart, weekdaysNamed } from './weekdays';
 export { classifyParagraphs } from './classify-paragraphs';
 export type { ParagraphRole, ClassifiedParagraph, ClassifyOptions } from './classify-paragraphs';

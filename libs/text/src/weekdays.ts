@@ -19,3 +19,22 @@ export const weekdayMask = (days: readonly number[] | undefined): number => {
   for (const day of days ?? []) mask |= 1 << (day - 1);
   return mask;
 };
+
+const WEEK = 0b1111111;
+
+/** The set turned by `by` days (negative: earlier), Sunday wrapping round to Monday. */
+const turned = (mask: number, by: number): number => {
+  const shift = ((by % 7) + 7) % 7;
+  return ((mask << shift) | (mask >> (7 - shift))) & WEEK;
+};
+
+/**
+ * The fewest days between a day one set names and a day the other names, counting round the week (Sunday to Monday
+ * is one day), so 0 to 3; undefined when either names none. A report written the day after names the day after.
+ */
+export const weekdaysApart = (a: number, b: number): number | undefined => {
+  if (a === 0 || b === 0) return undefined;
+  let apart = 0;
+  while ((turned(a, apart) & b) === 0 && (turned(a, -apart) & b) === 0) apart++;
+  return apart;
+};

@@ -43,39 +43,42 @@ describe('matching undated reports by the day of the week they name', () => {
     expect(assess(rewrite('dated', 'Friday', true), state, START).analyzed.fingerprint.weekdays).toBeUndefined();
   });
 
-  it('weighs the topical similarity by otherWeekdaysFactor when the two name no day in common', () => {
-    const other = bestFor(rewrite('later', 'Monday'));
-    const unweighed = bestFor(rewrite('later', 'Monday'), { otherWeekdaysFactor: 1 });
-    expect(other.sharesWeekday).toBe(false);
-    expect(other.containment).toBe(0);
-    expect(other.score).toBeCloseTo(unweighed.score * DEFAULT_ENGINE_CONFIG.otherWeekdaysFactor, 12);
+  it('weighs the topical similarity by distantWeekdaysFactor when the days they name are two or more apart', () => {
+    const distant = bestFor(rewrite('later', 'Tuesday'));
+    const unweighed = bestFor(rewrite('later', 'Tuesday'), { distantWeekdaysFactor: 1 });
+    expect(distant.weekdaysApart).toBe(3);
+    expect(distant.containment).toBe(0);
+    expect(distant.score).toBeCloseTo(unweighed.score * DEFAULT_ENGINE_CONFIG.distantWeekdaysFactor, 12);
   });
 
-  it('leaves the score alone when they name the same day', () => {
-    const same = bestFor(rewrite('same-day', 'Friday'));
-    expect(same.sharesWeekday).toBe(true);
-    expect(same.score).toBe(bestFor(rewrite('same-day', 'Friday'), { otherWeekdaysFactor: 0.1 }).score);
+  it('leaves the score alone for the same day and the day either side, round the weekend', () => {
+    for (const [day, apart] of [['Friday', 0], ['Saturday', 1], ['Thursday', 1]] as const) {
+      const near = bestFor(rewrite(`near-${day}`, day));
+      expect(near.weekdaysApart).toBe(apart);
+      expect(near.score).toBe(bestFor(rewrite(`near-${day}`, day), { distantWeekdaysFactor: 0.1 }).score);
+    }
+    expect(bestFor(rewrite('monday', 'Monday'), {}, fire('first', 'Sunday')).weekdaysApart).toBe(1);
   });
 
   it('compares nothing when either side names no day or the newcomer is dated', () => {
-    expect(bestFor(rewrite('dayless')).sharesWeekday).toBeUndefined();
-    expect(bestFor(rewrite('vs-dayless', 'Monday'), {}, fire('first')).sharesWeekday).toBeUndefined();
-    const dated = bestFor(rewrite('dated', 'Monday', true));
-    expect(dated.sharesWeekday).toBeUndefined();
-    expect(dated.score).toBe(bestFor(rewrite('dated', 'Monday', true), { otherWeekdaysFactor: 0.1 }).score);
+    expect(bestFor(rewrite('dayless')).weekdaysApart).toBeUndefined();
+    expect(bestFor(rewrite('vs-dayless', 'Tuesday'), {}, fire('first')).weekdaysApart).toBeUndefined();
+    const dated = bestFor(rewrite('dated', 'Tuesday', true));
+    expect(dated.weekdaysApart).toBeUndefined();
+    expect(dated.score).toBe(bestFor(rewrite('dated', 'Tuesday', true), { distantWeekdaysFactor: 0.1 }).score);
   });
 
   it('lets a verbatim copy join whatever day it names: reuse of the text settles it', () => {
-    const copy = fire('copy', 'Sunday');
+    const copy = fire('copy', 'Tuesday');
     // Even with the topical score all but zeroed, the shared text alone carries the join.
-    const decision = assess(copy, withConfig({ otherWeekdaysFactor: 0.01 }), START);
-    expect(decision.match?.sharesWeekday).toBe(false);
+    const decision = assess(copy, withConfig({ distantWeekdaysFactor: 0.01 }), START);
+    expect(decision.match?.weekdaysApart).toBe(3);
     expect(decision.relation).toBe('syndicated');
     expect(decision.match?.score).toBe(decision.match?.containment);
   });
 
-  it('tells subscribers whether the article and its match share a day, in the evidence', () => {
-    const [update] = streamArticles([rewrite('same-day', 'Friday')], START, { state: withConfig({}) }).decisions[0].events;
-    expect(update.type === 'StoryUpdated' && update.evidence.sharesWeekday).toBe(true);
+  it('tells subscribers how many days apart the article and its match name, in the evidence', () => {
+    const [update] = streamArticles([rewrite('next-day', 'Saturday')], START, { state: withConfig({}) }).decisions[0].events;
+    expect(update.type === 'StoryUpdated' && update.evidence.weekdaysApart).toBe(1);
   });
 });
