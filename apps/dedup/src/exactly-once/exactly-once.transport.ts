@@ -7,6 +7,7 @@ import { arrivalOrder } from './arrival-order';
 import { boundedSends } from './bounded-sends';
 import { gatherPerTick } from './gather-per-tick';
 import { isFencedError } from './fenced';
+import { InputPosition } from './input-position';
 import { type OwnerClaim } from './owner-claim';
 import { singleOwnerAssigner } from './single-owner.assigner';
 import { type InputRecord, type OutgoingRecord, partitionKey, type StatefulProcessor } from './stateful-processor';
@@ -67,6 +68,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private readonly emitter = new EventEmitter();
   private claim: OwnerClaim = { ownerSince: 0, startedAt: Date.now() };
   private assigned: Record<string, number[]> = {};
+  private readonly position = new InputPosition();
   private owner = false;
   /** Input topic → its handler, looked up once: Nest resolves the pattern again on every lookup. */
   private readonly handlers = new Map<string, MessageHandler>();
@@ -255,10 +257,19 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private async commitChunk(chunk: FetchedRecord[]): Promise<boolean> {
     if (this.halted || !this.owner) return false;
     // A partition revoked or sought since its fetch must not be processed from this stale batch.
-    const live = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
+    const running = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
+    const ahead = ({ payload, message }: FetchedRecord) => this.position.isAhead(payload.batch.topic, payload.batch.partition, message.offset);
+    const behind = running.filter((record) => !ahead(record));
+    if (behind.length > 0) {
+      this.log.warn(`skipped ${behind.length} input records this instance or the one before had committed already (${describeRecords(behind)})`);
+      // Committed already, so done: kafkajs' own position moves past them, or it would fetch them again and again.
+      for (const [payload, last] of lastOffsets(behind)) payload.resolveOffset(last);
+    }
+    const live = running.filter(ahead);
     if (live.length === 0) return chunk.every(({ payload }) => payload.isRunning());
     if (!(await this.transact(live))) return false;
     for (const [payload, last] of lastOffsets(live)) {
+      this.position.committed(payload.batch.topic, payload.batch.partition, last);
       payload.resolveOffset(last);
       this.options.onProgress?.(payload.batch.topic, payload.batch.partition, payload.batch.highWatermark, last);
     }
@@ -307,6 +318,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private async seekToCommitted(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
+    this.position.clear();
     try {
       for (const [topic, partitions] of Object.entries(this.assigned)) {
         const committed = (await admin.fetchOffsets({ groupId: this.options.groupId, topics: [topic] }))[0]?.partitions ?? [];
@@ -315,6 +327,7 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
           const offset = committed.find((p) => p.partition === partition)?.offset ?? '-1';
           const start = offset === '-1' ? earliest.find((p) => p.partition === partition)!.low : offset;
           this.consumer!.seek({ topic, partition, offset: start });
+          this.position.seekTo(topic, partition, start);
         }
       }
     } finally {
@@ -390,6 +403,16 @@ const MAX_GATHERED_PARTITIONS = 64;
 /** Each batch's last record among these (arrival order keeps a partition's records in offset order). */
 const lastOffsets = (records: readonly FetchedRecord[]): Map<EachBatchPayload, string> =>
   new Map(records.map(({ payload, message }) => [payload, message.offset]));
+
+/** Where records are, for a log line: `topic[partition]@first..last` per partition. */
+const describeRecords = (records: readonly FetchedRecord[]): string => {
+  const ranges = new Map<string, string[]>();
+  for (const { payload, message } of records) {
+    const key = `${payload.batch.topic}[${payload.batch.partition}]`;
+    ranges.set(key, [ranges.get(key)?.[0] ?? message.offset, message.offset]);
+  }
+  return [...ranges].map(([key, [first, last]]) => `${key}@${first}..${last}`).join(', ');
+};
 
 /** The offsets to commit with a transaction: one past each partition's last record in it. */
 const nextOffsets = (records: readonly FetchedRecord[]) => {
