@@ -52,7 +52,6 @@ interface Closest {
   weekdays: number;
 }
 
-
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
   const { index, frequencies, config } = state;

@@ -5,7 +5,7 @@ const DAY = new RegExp(`(?<![\\p{L}\\p{N}])(${DAYS.join('|')})(?![\\p{L}\\p{N}])
 /**
  * The days of the week a text names, as ISO 8601 numbers (1 Monday … 7 Sunday), ascending. A report without a
  * publication time cannot be placed on the calendar, but "on Tuesday" still anchors its event to a day: reports of
- * one event name the same day for it.
+ * one event name the day it happened on.
  */
 export const weekdaysNamed = (text: string): number[] => {
   const named = new Set<number>();
@@ -13,7 +13,7 @@ export const weekdaysNamed = (text: string): number[] => {
   return [...named].sort((a, b) => a - b);
 };
 
-/** Days as a 7-bit set (bit 0 Monday), 0 for none: one byte per indexed article, compared with one AND. */
+/** Days as a 7-bit set (bit 0 Monday), 0 for none: one byte per indexed article. */
 export const weekdayMask = (days: readonly number[] | undefined): number => {
   let mask = 0;
   for (const day of days ?? []) mask |= 1 << (day - 1);
