@@ -257,15 +257,18 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
   private async commitChunk(chunk: FetchedRecord[]): Promise<boolean> {
     if (this.halted || !this.owner) return false;
     // A partition revoked or sought since its fetch must not be processed from this stale batch.
-    const running = chunk.filter(({ payload }) => payload.isRunning() && !payload.isStale());
-    const ahead = ({ payload, message }: FetchedRecord) => this.position.isAhead(payload.batch.topic, payload.batch.partition, message.offset);
-    const behind = running.filter((record) => !ahead(record));
+    const live: FetchedRecord[] = [];
+    const behind: FetchedRecord[] = [];
+    for (const record of chunk) {
+      const { payload, message } = record;
+      if (!payload.isRunning() || payload.isStale()) continue;
+      (this.position.isAhead(payload.batch.topic, payload.batch.partition, message.offset) ? live : behind).push(record);
+    }
     if (behind.length > 0) {
       this.log.warn(`skipped ${behind.length} input records this instance or the one before had committed already (${describeRecords(behind)})`);
       // Committed already, so done: kafkajs' own position moves past them, or it would fetch them again and again.
       for (const [payload, last] of lastOffsets(behind)) payload.resolveOffset(last);
     }
-    const live = running.filter(ahead);
     if (live.length === 0) return chunk.every(({ payload }) => payload.isRunning());
     if (!(await this.transact(live))) return false;
     for (const [payload, last] of lastOffsets(live)) {
