@@ -24,21 +24,13 @@ export interface AnalyzedArticle {
 const edgeKeys = (paragraphs: readonly ClassifiedParagraph[]): number[] => {
   const { leading, trailing, maxWords } = EDGE_PARAGRAPHS;
   const edges = paragraphs.length <= leading + trailing ? paragraphs : [...paragraphs.slice(0, leading), ...paragraphs.slice(-trailing)];
-  return [...new Set(edges.filter((p) => p.words.length <= maxWords).map((p) => hash32(p.key)))];
+  return [...new Set(edges.filter((p) => p.words.length <= maxWords).map((p) => p.key))];
 };
 
-/**
- * Occurrences per term hash, in order of first use. Counted by term first and hashed once per distinct term: terms
- * repeat within an article, hash32 walks every character, and a string key's hash is cached by V8.
- */
-const countTerms = (termLists: readonly (readonly string[])[]): Map<number, number> => {
-  const byTerm = new Map<string, number>();
-  for (const list of termLists) for (const term of list) byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
+/** Occurrences per term hash, in order of first use. */
+const countTerms = (hashLists: readonly (readonly number[])[]): Map<number, number> => {
   const counts = new Map<number, number>();
-  for (const [term, count] of byTerm) {
-    const hash = hash32(term);
-    counts.set(hash, (counts.get(hash) ?? 0) + count);
-  }
+  for (const list of hashLists) for (const hash of list) counts.set(hash, (counts.get(hash) ?? 0) + 1);
   return counts;
 };
 
@@ -87,16 +79,16 @@ const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: stri
 export const analyzeArticle = (article: Article, state: StoryState, time: number): AnalyzedArticle => {
   const idf = (term: number) => state.frequencies.idf(term);
   const paragraphs = classifyParagraphs(article.body, {
-    isRepeated: (key) => (state.edgeParagraphs.get(hash32(key))?.stories ?? 0) >= state.config.boilerplateStories,
+    isRepeated: (key) => (state.edgeParagraphs.get(key)?.stories ?? 0) >= state.config.boilerplateStories,
     // Until the stream has seen enough articles, IDF is noise and a flat weight finds the lead's topic better.
-    weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : (term) => idf(hash32(term)),
+    weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : idf,
   });
   const story = paragraphs.filter((p) => p.role === 'story');
   const storyOrAll = story.length > 0 ? story : paragraphs;
   // Paragraph texts come normalised from classifyParagraphs; only the title still needs it, once.
   const title = article.title ? normalizeText(article.title) : undefined;
-  const storyTerms = storyOrAll.map((p) => p.terms);
-  const counts = countTerms(title !== undefined ? [tokenize(title).terms, ...storyTerms] : storyTerms);
+  const storyTerms = storyOrAll.map((p) => p.termHashes);
+  const counts = countTerms(title !== undefined ? [tokenize(title).termHashes, ...storyTerms] : storyTerms);
   const vector = tfidfVector(counts, idf);
   const texts = storyOrAll.map((p) => p.text);
   const titled = title !== undefined ? [title, ...texts] : texts;

@@ -8,7 +8,7 @@ import { emptyState, newVocabulary } from './story-state';
 
 const paragraph = (text: string, role: ClassifiedParagraph['role'] = 'story'): ClassifiedParagraph => {
   const terms = text.split(' ');
-  return { text, role, words: terms, terms, key: text };
+  return { text, role, words: terms, terms, termHashes: terms.map(hash32), key: hash32(text) };
 };
 
 describe('passages', () => {

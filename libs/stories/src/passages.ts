@@ -1,4 +1,4 @@
-import { bloomHas, hash32 } from '@app/matching';
+import { bloomHas } from '@app/matching';
 import { ClassifiedParagraph } from '@app/text';
 import { AnalyzedArticle } from './analyze-article';
 import { PairScore } from './score-candidates';
@@ -12,8 +12,7 @@ const MAX_SHARED_PASSAGES = 5;
 const coverage = (paragraph: ClassifiedParagraph, vocabulary: Uint32Array, state: StoryState): number => {
   let known = 0;
   let total = 0;
-  for (const term of new Set(paragraph.terms)) {
-    const hash = hash32(term);
+  for (const hash of new Set(paragraph.termHashes)) {
     const weight = state.frequencies.idf(hash);
     total += weight;
     if (bloomHas(vocabulary, hash)) known += weight;

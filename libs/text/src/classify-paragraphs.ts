@@ -17,21 +17,24 @@ export interface ClassifiedParagraph {
   /** Tokenised once here: shingles, edge keys and matching all read these rather than re-tokenising the text. */
   words: string[];
   terms: string[];
+  /** hash32 of each term, in `terms` order. */
+  termHashes: number[];
   /** The paragraph's boilerplate key (`paragraphKey`). */
-  key: string;
+  key: number;
 }
 
 export interface ClassifyOptions {
-  isRepeated: (key: string) => boolean;
-  weight: (term: string) => number;
+  isRepeated: (key: number) => boolean;
+  /** A term's weight, by its hash32. */
+  weight: (termHash: number) => number;
   topicalCut?: TopicalCutOptions;
 }
 
 export const classifyParagraphs = (body: string, options: ClassifyOptions): ClassifiedParagraph[] => {
   const classified: ClassifiedParagraph[] = paragraphs(body).map((text) => {
-    const { words, terms } = tokenize(text);
+    const { words, terms, termHashes } = tokenize(text);
     const key = keyOfWords(words);
-    return { text, words, terms, key, role: options.isRepeated(key) ? 'repeated' : 'story' };
+    return { text, words, terms, termHashes, key, role: options.isRepeated(key) ? 'repeated' : 'story' };
   });
   const story = () => classified.filter((p) => p.role === 'story');
   for (const edge of [story(), story().reverse()]) {
@@ -42,7 +45,7 @@ export const classifyParagraphs = (body: string, options: ClassifyOptions): Clas
   }
   const remaining = story();
   const cut = topicalCut(
-    remaining.map((p) => p.terms),
+    remaining,
     options.weight,
     options.topicalCut ?? DEFAULT_TOPICAL_CUT,
   );

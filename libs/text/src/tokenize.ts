@@ -20,10 +20,27 @@ export const dropPossessiveAndDots = (word: string): string => word.replace(/'s$
 /** Word → content term: '' for a stopword or a single character. */
 const termOf = (word: string): string => (word.length < 2 || isStopword(word) ? '' : stem(word));
 
+const SPACE = 32;
+
+/** FNV-1a as the scanner computes it (signed); `>>> 0` gives the engine's hash32. */
 const hashOf = (text: string): number => {
   let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
+};
+
+/** The engine's term hash (FNV-1a, 32 bits unsigned: `hash32` in @app/matching) of a term. */
+const termHashOf = (term: string): number => hashOf(term) >>> 0;
+
+/** The engine's hash32 of the words joined by single spaces, without building the joined string. */
+export const hashOfWords = (words: readonly string[]): number => {
+  let h = FNV_OFFSET;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) h = Math.imul(h ^ SPACE, FNV_PRIME);
+    const word = words[w];
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  }
+  return h >>> 0;
 };
 
 /**
@@ -53,6 +70,8 @@ const lexicon = {
   letterCount: 0,
   /** Entry e's word at 2e and its term at 2e + 1. */
   strings: [] as string[],
+  /** Entry e's term hash (`termHashOf`), so a known word's term is not hashed again by every article using it. */
+  termHashes: new Uint32Array(LEXICON_LIMIT),
   size: 0,
 };
 
@@ -113,7 +132,9 @@ const addWord = (h: number, word: string): number => {
   lexicon.spans[3 * entry + 1] = word.length;
   lexicon.spans[3 * entry + 2] = h;
   lexicon.letterCount += word.length;
-  lexicon.strings.push(word, termOf(word));
+  const term = termOf(word);
+  lexicon.strings.push(word, term);
+  lexicon.termHashes[entry] = termHashOf(term);
   placeInSlot(h, entry);
   return entry;
 };
@@ -141,6 +162,8 @@ export interface Tokens {
   words: string[];
   /** The content terms among the words, in order: stemmed, without stopwords and single characters. */
   terms: string[];
+  /** Each term's hash32, in `terms` order: every consumer keys terms by hash, and the lexicon has them at hand. */
+  termHashes: number[];
 }
 
 /** Words and terms of text that is already normalised (paragraphs are), so the normalisation is not paid twice. */
@@ -148,6 +171,7 @@ export const tokenize = (normalized: string): Tokens => {
   const text = normalized.toLowerCase();
   const words: string[] = [];
   const terms: string[] = [];
+  const termHashes: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -178,24 +202,30 @@ export const tokenize = (normalized: string): Tokens => {
     }
     let word: string;
     let term: string;
+    let termHash: number;
     if (digits) {
       word = text.slice(start, i);
       if (joined) word = dropPossessiveAndDots(word);
       term = termOf(word);
-    } else if (joined) {
-      const entry = entryOf(dropPossessiveAndDots(text.slice(start, i)));
-      word = lexicon.strings[2 * entry];
-      term = lexicon.strings[2 * entry + 1];
+      termHash = termHashOf(term);
     } else {
-      let entry = findWord(h, text, start, i);
-      if (entry < 0) entry = addWord(h, text.slice(start, i));
+      let entry: number;
+      if (joined) entry = entryOf(dropPossessiveAndDots(text.slice(start, i)));
+      else {
+        entry = findWord(h, text, start, i);
+        if (entry < 0) entry = addWord(h, text.slice(start, i));
+      }
       word = lexicon.strings[2 * entry];
       term = lexicon.strings[2 * entry + 1];
+      termHash = lexicon.termHashes[entry];
     }
     words.push(word);
-    if (term !== '') terms.push(term);
+    if (term !== '') {
+      terms.push(term);
+      termHashes.push(termHash);
+    }
   }
-  return { words, terms };
+  return { words, terms, termHashes };
 };
 
 /** Lower-cased words with possessives and inner dots dropped ("U.S." → "us", "Russia's" → "russia"). */

@@ -21,11 +21,17 @@ interface Bag {
   values: number[];
 }
 
+/** A paragraph's content terms and their hash32s, in the same order. */
+export interface ParagraphTerms {
+  terms: readonly string[];
+  termHashes: readonly number[];
+}
+
 /**
  * Bags in first-use order within each paragraph; a term's value sums its weight once per use, in order, so every
  * figure below is the same float a term → weight Map built the plain way would hold.
  */
-const bagsOf = (paragraphs: readonly (readonly string[])[], weight: (term: string) => number) => {
+const bagsOf = (paragraphs: readonly ParagraphTerms[], weight: (termHash: number) => number) => {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const weights: number[] = [];
@@ -35,16 +41,17 @@ const bagsOf = (paragraphs: readonly (readonly string[])[], weight: (term: strin
   const bags: Bag[] = [];
   /** Distinct terms in paragraphs 0..j: the size of the lead ending at j. */
   const leadSizes: number[] = [];
-  for (const terms of paragraphs) {
+  for (const { terms, termHashes } of paragraphs) {
     const order: number[] = [];
-    for (const term of terms) {
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t];
       let id = ids.get(term);
       if (id === undefined) {
         id = names.length;
         ids.set(term, id);
         names.push(term);
         // A weight is a function of the term alone, so it is asked once per article rather than once per use.
-        weights.push(weight(term));
+        weights.push(weight(termHashes[t]));
         scratch.push(0);
         usedIn.push(0);
       }
@@ -114,8 +121,8 @@ const anchorsOf = (lead: readonly number[], leadSize: number, names: readonly st
  * candidate cut is a prefix row computed once.
  */
 export const topicalCut = (
-  paragraphs: readonly (readonly string[])[],
-  weight: (term: string) => number,
+  paragraphs: readonly ParagraphTerms[],
+  weight: (termHash: number) => number,
   options: TopicalCutOptions = DEFAULT_TOPICAL_CUT,
 ): number => {
   const n = paragraphs.length;
