@@ -5,6 +5,7 @@ export { hash32, mix32 } from './hash';
 export { SHINGLE_WORDS, MINHASH_SIZE, shingles, minhashSignature, estimateJaccard, containment } from './minhash';
 export { DocumentFrequencies } from './document-frequencies';
 export { tfWeight, tfidfVector, heaviest } from './term-vector';
+export type { TermVector } from './term-vector';
 export { TermWeights } from './term-weights';
 export { DEFAULT_INDEX_LIMITS } from './article-features';
 export type { ArticleFeatures, IndexLimits } from './article-features';

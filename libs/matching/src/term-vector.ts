@@ -6,37 +6,41 @@ const SMALL_COUNTS = Float64Array.from({ length: 256 }, (_, count) => sublinear(
 export const tfWeight = (count: number): number => ((count & 255) === count ? SMALL_COUNTS[count] : sublinear(count));
 
 /**
- * Unit-length TF-IDF vector of term counts. The weights wait in an array until the norm is known, so each term goes
- * into the Map once instead of being inserted and then looked up again to rescale.
+ * Terms (hashes) with a weight each, as parallel arrays in the order they were given. Plain arrays rather than a Map:
+ * term hashes are mostly outside V8's small-integer range, so each Map key would be a boxed number, and every
+ * `for (const [term, weight] of map)` allocates an entry per term.
  */
-export const tfidfVector = (counts: ReadonlyMap<number, number>, idf: (term: number) => number): Map<number, number> => {
-  const weights: number[] = [];
+export interface TermVector {
+  terms: readonly number[];
+  weights: readonly number[];
+}
+
+/** Unit-length TF-IDF vector of distinct terms and their counts, in their order (the order the norm sums in). */
+export const tfidfVector = (terms: readonly number[], counts: ArrayLike<number>, idf: (term: number) => number): TermVector => {
+  const weights = new Array<number>(terms.length);
   let norm = 0;
-  for (const [term, count] of counts) {
-    const weight = tfWeight(count) * idf(term);
-    weights.push(weight);
+  for (let i = 0; i < terms.length; i++) {
+    const weight = tfWeight(counts[i]) * idf(terms[i]);
+    weights[i] = weight;
     norm += weight * weight;
   }
   const length = Math.sqrt(norm) || 1;
-  const vector = new Map<number, number>();
-  let i = 0;
-  for (const term of counts.keys()) vector.set(term, weights[i++] / length);
-  return vector;
+  for (let i = 0; i < weights.length; i++) weights[i] /= length;
+  return { terms, weights };
 };
 
-const heavier = (a: readonly [number, number], b: readonly [number, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-
 /**
- * The `n` heaviest entries, heaviest first; ties broken by term hash so the choice is deterministic. A selection
- * rather than a sort of the whole vector: it picks a few dozen of a few hundred, several times per article.
+ * Positions of the `n` heaviest terms, heaviest first; ties broken by term hash so the choice is deterministic. A
+ * selection rather than a sort of the whole vector: it picks a few dozen of a few hundred, several times per article.
  */
-export const heaviest = (vector: ReadonlyMap<number, number>, n: number): [number, number][] => {
+export const heaviest = (terms: ArrayLike<number>, weights: ArrayLike<number>, n: number): number[] => {
   const count = Math.max(0, Math.trunc(n));
-  const top: [number, number][] = [];
+  const top: number[] = [];
   if (count === 0) return top;
-  for (const entry of vector) {
-    if (top.length < count) top.push(entry);
-    else if (heavier(entry, top[count - 1])) top[count - 1] = entry;
+  const heavier = (a: number, b: number): boolean => weights[a] > weights[b] || (weights[a] === weights[b] && terms[a] < terms[b]);
+  for (let position = 0; position < terms.length; position++) {
+    if (top.length < count) top.push(position);
+    else if (heavier(position, top[count - 1])) top[count - 1] = position;
     else continue;
     for (let i = top.length - 1; i > 0 && heavier(top[i], top[i - 1]); i--) [top[i], top[i - 1]] = [top[i - 1], top[i]];
   }

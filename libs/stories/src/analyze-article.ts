@@ -1,5 +1,5 @@
 import { Article, Fingerprint } from '@app/contracts';
-import { hash32, heaviest, minhashSignature, shingles, tfidfVector, tfWeight } from '@app/matching';
+import { hash32, heaviest, minhashSignature, shingles, tfidfVector, TermVector, tfWeight } from '@app/matching';
 import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize, weekdaysNamed } from '@app/text';
 import { StoryState } from './story-state';
 
@@ -10,14 +10,17 @@ const EDGE_PARAGRAPHS = { leading: 2, trailing: 3, maxWords: 60 };
 
 export interface AnalyzedArticle {
   paragraphs: ClassifiedParagraph[];
-  /** Unit TF-IDF vector of the story paragraphs and title. */
-  vector: Map<number, number>;
+  /** Unit TF-IDF vector of the story paragraphs and title, its terms in order of first use. */
+  vector: TermVector;
+  /** How often the article uses each of `vector.terms`. */
+  counts: number[];
   signature: number[];
   shingles: number;
   /** Distinct entity hashes, most salient first (the ones the fingerprint keeps). */
   entities: number[];
-  /** Every entity the article names, weighted by salience: how often it names it, times how rare the name is. */
-  entitySalience: Map<number, number>;
+  /** Every entity the article names, weighted by salience: how often it names it, times how rare the name is; in
+   * order of first mention. */
+  entitySalience: TermVector;
   fingerprint: Fingerprint;
 }
 
@@ -27,11 +30,27 @@ const edgeKeys = (paragraphs: readonly ClassifiedParagraph[]): number[] => {
   return [...new Set(edges.filter((p) => p.words.length <= maxWords).map((p) => p.key))];
 };
 
-/** Occurrences per term hash, in order of first use. */
-const countTerms = (hashLists: readonly (readonly number[])[]): Map<number, number> => {
-  const counts = new Map<number, number>();
-  for (const list of hashLists) for (const hash of list) counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  return counts;
+interface Counted {
+  /** Distinct hashes in order of first use, and how often each occurs. */
+  terms: number[];
+  counts: number[];
+  positionOf: Map<number, number>;
+}
+
+const countHashes = (hashLists: readonly (readonly number[])[]): Counted => {
+  const counted: Counted = { terms: [], counts: [], positionOf: new Map() };
+  for (const list of hashLists) {
+    for (const hash of list) {
+      const at = counted.positionOf.get(hash);
+      if (at !== undefined) counted.counts[at]++;
+      else {
+        counted.positionOf.set(hash, counted.terms.length);
+        counted.terms.push(hash);
+        counted.counts.push(1);
+      }
+    }
+  }
+  return counted;
 };
 
 /** All the words of the paragraphs in order. A push loop: Array.prototype.flatMap is several times slower in V8. */
@@ -41,15 +60,14 @@ const wordsOf = (paragraphs: readonly ClassifiedParagraph[]): string[] => {
   return all;
 };
 
-/** [term, count] pairs in ascending term order. Term hashes are distinct, so a numeric sort of the keys alone
+/** [term, count] pairs in ascending term order. Term hashes are distinct, so a numeric sort of the hashes alone
  * gives the order; plain loops, since Uint32Array.from(iterator) and Array.from(typed, fn) are slow paths. */
-const sortedTermCounts = (counts: ReadonlyMap<number, number>): [number, number][] => {
-  const keys = new Uint32Array(counts.size);
-  let i = 0;
-  for (const term of counts.keys()) keys[i++] = term;
+const sortedTermCounts = ({ terms, counts, positionOf }: Counted): [number, number][] => {
+  const keys = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) keys[i] = terms[i];
   keys.sort();
   const pairs: [number, number][] = new Array(keys.length);
-  for (let k = 0; k < keys.length; k++) pairs[k] = [keys[k], counts.get(keys[k])!];
+  for (let k = 0; k < keys.length; k++) pairs[k] = [keys[k], counts[positionOf.get(keys[k])!]];
   return pairs;
 };
 
@@ -88,30 +106,27 @@ export const analyzeArticle = (article: Article, state: StoryState, time: number
   // Paragraph texts come normalised from classifyParagraphs; only the title still needs it, once.
   const title = article.title ? normalizeText(article.title) : undefined;
   const storyTerms = storyOrAll.map((p) => p.termHashes);
-  const counts = countTerms(title !== undefined ? [tokenize(title).termHashes, ...storyTerms] : storyTerms);
-  const vector = tfidfVector(counts, idf);
+  const counted = countHashes(title !== undefined ? [tokenize(title).termHashes, ...storyTerms] : storyTerms);
+  const vector = tfidfVector(counted.terms, counted.counts, idf);
   const texts = storyOrAll.map((p) => p.text);
   const titled = title !== undefined ? [title, ...texts] : texts;
   const shingleHashes = shingles(wordsOf(storyOrAll));
   const text = titled.join('\n');
-  const entityCounts = new Map<number, number>();
-  for (const entity of normalizedEntities(text)) {
-    const hash = hash32(entity);
-    entityCounts.set(hash, (entityCounts.get(hash) ?? 0) + 1);
-  }
-  const entitySalience = new Map([...entityCounts].map(([hash, count]) => [hash, tfWeight(count) * idf(hash)]));
+  const named = countHashes([normalizedEntities(text).map(hash32)]);
+  const entitySalience: TermVector = { terms: named.terms, weights: named.terms.map((hash, i) => tfWeight(named.counts[i]) * idf(hash)) };
   const fingerprint: Fingerprint = {
-    terms: sortedTermCounts(counts),
+    terms: sortedTermCounts(counted),
     edges: edgeKeys(paragraphs),
     minhash: minhashSignature(shingleHashes),
     shingles: shingleHashes.length,
-    entities: heaviest(entitySalience, state.config.entities).map(([hash]) => hash),
+    entities: heaviest(entitySalience.terms, entitySalience.weights, state.config.entities).map((at) => entitySalience.terms[at]),
     time,
   };
   placeInTime(fingerprint, article, text);
   return {
     paragraphs,
     vector,
+    counts: counted.counts,
     signature: fingerprint.minhash,
     shingles: fingerprint.shingles,
     entities: fingerprint.entities,

@@ -8,14 +8,16 @@ import { newVocabulary, StoryState } from './story-state';
 const SWEEPS_PER_WINDOW = 48;
 
 const indexArticle = (state: StoryState, articleId: string, storyId: string, fingerprint: Fingerprint): void => {
-  const counts = new Map(fingerprint.terms);
-  const top = heaviest(tfidfVector(counts, (t) => state.frequencies.idf(t)), state.config.index.termsPerArticle);
+  const terms = fingerprint.terms.map(([term]) => term);
+  const counts = fingerprint.terms.map(([, count]) => count);
+  const vector = tfidfVector(terms, counts, (t) => state.frequencies.idf(t));
+  const top = heaviest(vector.terms, vector.weights, state.config.index.termsPerArticle);
   // Counted before the index takes the article, so that its new terms have ids; `top` was weighed with the IDF
   // the stream had before this article, as always.
-  const ids = state.frequencies.add(counts.keys(), fingerprint.time);
+  const ids = state.frequencies.add(terms, fingerprint.time);
   const slot = state.index.add(articleId, storyId, {
-    terms: top.map(([term]) => state.frequencies.idOf(term)),
-    counts: top.map(([term]) => counts.get(term)!),
+    terms: top.map((at) => ids[at]),
+    counts: top.map((at) => counts[at]),
     minhash: fingerprint.minhash,
     shingles: fingerprint.shingles,
     entities: fingerprint.entities,
@@ -24,7 +26,7 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   });
   state.articleSlots.set(articleId, slot);
   const story = state.stories.get(storyId)!;
-  for (const term of counts.keys()) bloomAdd(story.vocabulary, term);
+  for (const term of terms) bloomAdd(story.vocabulary, term);
   addToProfile(story.profile, ids, fingerprint.terms, fingerprint.entities, state.frequencies);
   for (const edge of fingerprint.edges) {
     const seen = state.edgeParagraphs.get(edge);

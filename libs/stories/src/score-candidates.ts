@@ -57,28 +57,32 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
   const { index, frequencies, config } = state;
   const idf = (id: number) => frequencies.idfOf(id);
   // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it. One pass over the
-  // vector builds the lookup, the query vector and its ids, in vector order (the order cosines sum in).
-  const ids = new Map<number, number>();
-  const seen = new Map<number, number>();
+  // vector keeps the others with their ids, weights and counts.
+  const { vector, counts } = analyzed;
+  const seenTerms: number[] = [];
   const seenIds: number[] = [];
   const seenValues: number[] = [];
-  for (const [term, weight] of analyzed.vector) {
-    const id = frequencies.idOf(term);
+  const seenCounts: number[] = [];
+  for (let i = 0; i < vector.terms.length; i++) {
+    const id = frequencies.idOf(vector.terms[i]);
     if (id < 0) continue;
-    ids.set(term, id);
-    seen.set(term, weight);
+    seenTerms.push(vector.terms[i]);
     seenIds.push(id);
-    seenValues.push(weight);
+    seenValues.push(vector.weights[i]);
+    seenCounts.push(counts[i]);
   }
   const seenWeights = new TermWeights(seenIds, seenValues);
   // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
-  const central = new Map<number, number>();
-  for (const [term, count] of analyzed.fingerprint.terms) if (seen.has(term)) central.set(term, count);
-  const query = new Map(heaviest(seen, config.queryTerms));
-  for (const [term] of heaviest(central, config.queryTerms / 3)) query.set(term, seen.get(term)!);
-  const lookup: [number, number][] = [];
-  for (const [term, weight] of query) lookup.push([ids.get(term)!, weight]);
-  const salience = new TermWeights([...analyzed.entitySalience.keys()], [...analyzed.entitySalience.values()]);
+  const query = heaviest(seenTerms, seenValues, config.queryTerms);
+  const inQuery = new Array<boolean>(seenTerms.length).fill(false);
+  for (const at of query) inQuery[at] = true;
+  for (const at of heaviest(seenTerms, seenCounts, config.queryTerms / 3)) {
+    if (inQuery[at]) continue;
+    inQuery[at] = true;
+    query.push(at);
+  }
+  const lookup = query.map((at): [number, number] => [seenIds[at], seenValues[at]]);
+  const salience = new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights);
   const closest = new Map<string, Closest>();
   for (const { slot } of index.candidates(lookup, config.candidates)) {
     const jaccard = index.jaccard(slot, analyzed.signature);
