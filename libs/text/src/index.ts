@@ -8,7 +8,7 @@ export { paragraphs, sentences } from './segment';
 export { entities, normalizedEntities } from './entities';
 export { CHROME_MAX_WORDS, isEdgeChrome, keyOfWords, paragraphKey } from './boilerplate';
 export { DEFAULT_TOPICAL_CUT, topicalCut } from './topical-cut';
-export type { ParagraphTerms, TopicalCutOptions } from './topical-cut';
+export type { TopicalCutOptions } from './topical-cut';
 export { latestYearNamed } from './years';
 export { weekdayMask, weekdaysApart, weekdaysNamed } from './weekdays';
 export { classifyParagraphs } from './classify-paragraphs';
