@@ -7,8 +7,8 @@ export const tfWeight = (count: number): number => ((count & 255) === count ? SM
 
 /**
  * Terms (hashes) with a weight each, as parallel arrays in the order they were given. Plain arrays rather than a Map:
- * term hashes are mostly outside V8's small-integer range, so each Map key would be a boxed number, and every
- * `for (const [term, weight] of map)` allocates an entry per term.
+ * half of all term hashes (those from 2^31 up) are beyond V8's small integers, so as Map keys they are boxed numbers,
+ * and every `for (const [term, weight] of map)` allocates an entry per term.
  */
 export interface TermVector {
   terms: readonly number[];
