@@ -21,13 +21,13 @@ describe('dedup with a stricter join score', () => {
     removeSnapshotDirs();
   });
 
-  it('decides as the engine with that join score, not as the default one, and reports it on /stream', async () => {
-    const env = dedupTestEnv('join-score', { STORY_JOIN_SCORE: '0.35', DEDUP_RECORDS_PER_TRANSACTION: '50' });
+  it('decides as the engine with that join score, not as the default one, and reports it and the retrieval depth on /stream', async () => {
+    const env = dedupTestEnv('join-score', { STORY_JOIN_SCORE: '0.35', STORY_POSTINGS_PER_TERM: '300', DEDUP_RECORDS_PER_TRANSACTION: '50' });
     const articles = syntheticFeed(300, 23, 'join-score');
     running = await startDedupInProcess(env);
     await waitForRole(running, ['owner']);
     const status = (await (await fetch(`${await running.app.getUrl()}/stream`)).json()) as Record<string, unknown>;
-    expect(status).toMatchObject({ role: 'owner', joinScore: 0.35, windowDays: 7 });
+    expect(status).toMatchObject({ role: 'owner', joinScore: 0.35, windowDays: 7, postingsPerTerm: 300 });
 
     log = new CommittedLog(kafka, env.STORY_EVENTS_TOPIC);
     await log.start();

@@ -1,4 +1,5 @@
-import { DAY_MS, DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
+import { DAY_MS, emptyState, EngineConfig, handleArticle, StoryState } from '@app/stories';
+import { engineConfigFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { loadCorpus } from './corpus';
 import { describeMachine } from './machine';
 import { settledMemory } from './memory';
@@ -7,13 +8,14 @@ import { Synthesizer } from './synthesize';
 /**
  * Engine throughput and memory at growing index sizes. Only decide+evolve is timed; text synthesis is not.
  * Env: BENCH_SIZES (default 10000,100000,1000000), BENCH_MEASURE (articles timed per size, default 2000),
- * BENCH_MAX_SECONDS (stop filling after this wall time, default 600), BENCH_SEED.
+ * BENCH_MAX_SECONDS (stop filling after this wall time, default 600), BENCH_SEED; and the dedup service's engine
+ * settings (STORY_JOIN_SCORE, STORY_POSTINGS_PER_TERM), except the window.
  */
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const measure = Number(process.env.BENCH_MEASURE ?? 2000);
 const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 // One article per second of event time inside a ten-year window: nothing is evicted, so every article is live.
-const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, windowMs: 3650 * DAY_MS };
+const config: EngineConfig = { ...engineConfigFromEnv(), windowMs: 3650 * DAY_MS };
 const START = Date.parse('2018-07-01T00:00:00Z');
 
 const { sources, files } = loadCorpus();
@@ -77,7 +79,7 @@ console.log(
   [
     `- Machine: ${describeMachine()}`,
     `- Corpus: ${sources.length} real articles from ${files.join(', ')}`,
-    `- Config: default engine config except windowMs = 3650 days (one article per event-second, so nothing is evicted)`,
+    `- Config: the engine settings from the environment (join score ${config.joinScore}, ${config.postingsPerTerm} postings per term) except windowMs = 3650 days (one article per event-second, so nothing is evicted)`,
     `- Sizes: ${sizes.join(', ')}; ${measure} articles timed at each size; fill budget ${maxSeconds} s`,
     '',
     '| indexed articles | articles/s (decide+evolve, 1 core, wall) | articles/s (CPU time) | p50 ms | p99 ms | KB/article (heapUsed) | KB/article (heap + ArrayBuffers) | live stories | wall s |',

@@ -16,8 +16,6 @@ export interface ArticleFeatures {
 export interface IndexLimits {
   termsPerArticle: number;
   entitiesPerArticle: number;
-  /** Retrieval only walks this many of the newest postings of a term: old ones are likely out of the window. */
-  postingsScanned: number;
 }
 
-export const DEFAULT_INDEX_LIMITS: IndexLimits = { termsPerArticle: 48, entitiesPerArticle: 24, postingsScanned: 2000 };
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { termsPerArticle: 48, entitiesPerArticle: 24 };

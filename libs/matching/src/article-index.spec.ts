@@ -15,6 +15,7 @@ const features = (terms: number[], time: number, seed = 0): ArticleFeatures => (
 });
 const flatIdf = () => 1;
 const sameKey = (term: number) => term;
+const EVERY_POSTING = Number.POSITIVE_INFINITY;
 
 describe('ArticleIndex', () => {
   const build = () => {
@@ -27,15 +28,15 @@ describe('ArticleIndex', () => {
 
   it('finds candidates by shared term mass, ties oldest first', () => {
     const index = build();
-    const found = index.candidates([[3, 1], [4, 0.5], [9, 1]], 10).map((c) => [index.articleId(c.slot), c.sharedMass]);
+    const found = index.candidates([[3, 1], [4, 0.5], [9, 1]], 10, EVERY_POSTING).map((c) => [index.articleId(c.slot), c.sharedMass]);
     expect(found).toEqual([['b', 1.5], ['a', 1]]);
-    expect(index.candidates([[2, 1]], 10).map((c) => index.articleId(c.slot))).toEqual(['a', 'b']);
-    expect(index.candidates([[2, 1]], 1)).toHaveLength(1);
+    expect(index.candidates([[2, 1]], 10, EVERY_POSTING).map((c) => index.articleId(c.slot))).toEqual(['a', 'b']);
+    expect(index.candidates([[2, 1]], 1, EVERY_POSTING)).toHaveLength(1);
   });
 
   it('keeps each article\'s features', () => {
     const index = build();
-    const slot = index.candidates([[7, 1]], 1)[0].slot;
+    const slot = index.candidates([[7, 1]], 1, EVERY_POSTING)[0].slot;
     expect([index.storyId(slot), index.time(slot), index.shingles(slot), index.weekdays(slot)]).toEqual(['story-2', 300, 13, 3]);
     expect(Array.from(index.entities(slot))).toEqual([1003]);
     expect(index.jaccard(slot, features([], 0, 3).minhash)).toBe(1);
@@ -56,17 +57,17 @@ describe('ArticleIndex', () => {
     const index = build();
     expect(index.evictBefore(250)).toEqual(['a', 'b']);
     expect(index.liveArticles).toBe(1);
-    expect(index.candidates([[2, 1], [3, 1]], 10)).toEqual([]);
+    expect(index.candidates([[2, 1], [3, 1]], 10, EVERY_POSTING)).toEqual([]);
     const slot = index.add('d', 'story-3', features([2], 400));
     expect(slot).toBeLessThan(3);
-    expect(index.candidates([[2, 1]], 10).map((c) => index.articleId(c.slot))).toEqual(['d']);
+    expect(index.candidates([[2, 1]], 10, EVERY_POSTING).map((c) => index.articleId(c.slot))).toEqual(['d']);
     expect(index.evictBefore(0)).toEqual([]);
   });
 
   it('relabels merged stories', () => {
     const index = build();
     index.relabelStories(new Set(['story-1']), 'story-2');
-    expect(index.candidates([[2, 1]], 10).map((c) => index.storyId(c.slot))).toEqual(['story-2', 'story-2']);
+    expect(index.candidates([[2, 1]], 10, EVERY_POSTING).map((c) => index.storyId(c.slot))).toEqual(['story-2', 'story-2']);
   });
 
   it('round-trips through a JSON snapshot, free slots and candidate order included', () => {
@@ -74,9 +75,9 @@ describe('ArticleIndex', () => {
     index.evictBefore(150);
     const restored = ArticleIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot(sameKey))), sameKey);
     expect(restored.toSnapshot(sameKey)).toEqual(index.toSnapshot(sameKey));
-    for (const { slot } of index.candidates([[2, 1], [3, 1]], 10)) expect(restored.weekdays(slot)).toBe(index.weekdays(slot));
+    for (const { slot } of index.candidates([[2, 1], [3, 1]], 10, EVERY_POSTING)) expect(restored.weekdays(slot)).toBe(index.weekdays(slot));
     const query: [number, number][] = [[2, 1], [3, 1], [7, 1]];
-    expect(restored.candidates(query, 10)).toEqual(index.candidates(query, 10));
+    expect(restored.candidates(query, 10, EVERY_POSTING)).toEqual(index.candidates(query, 10, EVERY_POSTING));
     expect(restored.add('e', 'story-4', features([3], 500))).toBe(index.add('e', 'story-4', features([3], 500)));
     expect(restored.toSnapshot(sameKey)).toEqual(index.toSnapshot(sameKey));
   });
@@ -87,7 +88,7 @@ describe('ArticleIndex', () => {
     const snapshot = index.toSnapshot(hashOf);
     const restored = ArticleIndex.fromSnapshot(snapshot, (hash) => hash - 500);
     expect(restored.toSnapshot(sameKey)).toEqual(index.toSnapshot(sameKey));
-    expect(ArticleIndex.fromSnapshot(snapshot, sameKey).candidates([[503, 1]], 10).map((c) => restored.articleId(c.slot))).toEqual(['a', 'b']);
+    expect(ArticleIndex.fromSnapshot(snapshot, sameKey).candidates([[503, 1]], 10, EVERY_POSTING).map((c) => restored.articleId(c.slot))).toEqual(['a', 'b']);
   });
 
   describe('retrieval', () => {
@@ -123,7 +124,7 @@ describe('ArticleIndex', () => {
     it('finds what walking every scanned posting in query order finds, scores to the last bit', () => {
       fc.assert(
         fc.property(fc.array(step, { maxLength: 400 }), query, fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 6 }), (steps, q, scanned, limit) => {
-          const index = new ArticleIndex({ termsPerArticle: 6, entitiesPerArticle: 2, postingsScanned: scanned });
+          const index = new ArticleIndex({ termsPerArticle: 6, entitiesPerArticle: 2 });
           let live: { id: string; terms: number[]; time: number }[] = [];
           steps.forEach((s, n) => {
             if ('add' in s) {
@@ -135,7 +136,7 @@ describe('ArticleIndex', () => {
               live = live.filter((a) => a.time >= horizon);
             }
           });
-          const found = index.candidates(q, limit);
+          const found = index.candidates(q, limit, scanned);
           expect(found.map((c) => [index.articleId(c.slot), c.sharedMass])).toEqual(modelCandidates(live, q, scanned, limit));
         }),
         { numRuns: 400, seed: 3 },
@@ -152,7 +153,7 @@ describe('ArticleIndex', () => {
     );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
-        let index = new ArticleIndex({ termsPerArticle: 3, entitiesPerArticle: 1, postingsScanned: 10 });
+        let index = new ArticleIndex({ termsPerArticle: 3, entitiesPerArticle: 1 });
         // Each article carries one term, the number of the story it started in, so a query per term lists them.
         let live: { id: string; term: number; story: string; time: number }[] = [];
         steps.forEach((s, n) => {
@@ -173,7 +174,7 @@ describe('ArticleIndex', () => {
           }
         });
         for (let term = 0; term < 6; term++) {
-          const found = index.candidates([[term, 1]], 100).map((c) => [index.articleId(c.slot), index.storyId(c.slot)]);
+          const found = index.candidates([[term, 1]], 100, 10).map((c) => [index.articleId(c.slot), index.storyId(c.slot)]);
           expect(found).toEqual(live.filter((a) => a.term === term).map((a) => [a.id, a.story]));
         }
       }),

@@ -141,10 +141,11 @@ export class ArticleIndex {
   /**
    * Slots sharing the query's terms, best pre-score first (ties: older first, for determinism). A slot's pre-score
    * is the sum, in query order, of the weights of the query terms under which it is among the newest
-   * `postingsScanned` postings. Scores go to typed scratch indexed by slot rather than a Map: at a million articles
-   * one query walks tens of thousands of postings.
+   * `postingsPerTerm` postings. The index keeps every posting; how deep a query looks is the query's choice, since
+   * at scale the walk is most of the step. Scores go to typed scratch indexed by slot rather than a Map: at a
+   * million articles one query walks tens of thousands of postings.
    */
-  candidates(query: ReadonlyArray<readonly [number, number]>, limit: number): Candidate[] {
+  candidates(query: ReadonlyArray<readonly [number, number]>, limit: number, postingsPerTerm: number): Candidate[] {
     const { mass, touchedBy, sequence, postings } = this;
     const arena = postings.arena;
     const stamp = ++this.queries;
@@ -152,7 +153,7 @@ export class ArticleIndex {
     for (const [term, weight] of query) {
       const length = postings.length(term);
       if (length === 0) continue;
-      const scanned = Math.min(length, this.limits.postingsScanned);
+      const scanned = Math.min(length, postingsPerTerm);
       if (this.touched.length < touched + scanned) this.touched = ensureCapacity(this.touched, touched + scanned, Int32Array);
       const end = postings.start(term) + length;
       for (let i = end - scanned; i < end; i++) {

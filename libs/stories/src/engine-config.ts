@@ -11,6 +11,10 @@ export interface EngineConfig {
   queryTerms: number;
   /** Candidate articles scored exactly after the inverted-index pre-score. */
   candidates: number;
+  /** How many of a query term's newest postings retrieval walks. The walk is most of the step at a million indexed
+   * articles, and older postings of a common term rarely lift an article into the candidates; a decide-time
+   * setting, since the index keeps every posting. */
+  postingsPerTerm: number;
   /** A story whose best match scores at least this takes the article. */
   joinScore: number;
   /** A second story scoring at least this is the same story told twice: it is merged. */
@@ -47,6 +51,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   index: DEFAULT_INDEX_LIMITS,
   queryTerms: 24,
   candidates: 40,
+  postingsPerTerm: 2000,
   joinScore: 0.15,
   mergeScore: 0.5,
   duplicateJaccard: 0.9,

@@ -84,7 +84,7 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
   const lookup = query.map((at): [number, number] => [seenIds[at], seenValues[at]]);
   const salience = new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights);
   const closest = new Map<string, Closest>();
-  for (const { slot } of index.candidates(lookup, config.candidates)) {
+  for (const { slot } of index.candidates(lookup, config.candidates, config.postingsPerTerm)) {
     const jaccard = index.jaccard(slot, analyzed.signature);
     const shared =
       jaccard < MIN_TRUSTED_JACCARD

@@ -7,12 +7,18 @@ describe('engine settings from the environment', () => {
     expect(engineConfigFromEnv({})).toEqual(DEFAULT_ENGINE_CONFIG);
   });
 
-  it('set the window and the join score, and nothing else', () => {
-    expect(engineConfigFromEnv({ STORY_WINDOW_DAYS: '3', STORY_JOIN_SCORE: '0.3' })).toEqual({
+  it('set the window, the join score and the retrieval depth, and nothing else', () => {
+    expect(engineConfigFromEnv({ STORY_WINDOW_DAYS: '3', STORY_JOIN_SCORE: '0.3', STORY_POSTINGS_PER_TERM: '500' })).toEqual({
       ...DEFAULT_ENGINE_CONFIG,
       windowMs: 3 * 24 * 60 * 60 * 1000,
       joinScore: 0.3,
+      postingsPerTerm: 500,
     });
+  });
+
+  it('refuse a retrieval depth that is not a whole number in range', () => {
+    expect(() => engineConfigFromEnv({ STORY_POSTINGS_PER_TERM: '10' })).toThrow('STORY_POSTINGS_PER_TERM must be an integer between 50 and 1000000 (got "10")');
+    expect(() => engineConfigFromEnv({ STORY_POSTINGS_PER_TERM: '2e3' })).toThrow(ConfigError);
   });
 
   it('refuse a join score above the merge score, naming the bounds', () => {

@@ -46,9 +46,9 @@ describe('engine state snapshots', () => {
     expect(decoded.state.frequencies.add(newTerms, 0)).toEqual(state.frequencies.add(newTerms, 0));
   });
 
-  it('decode a state taken with other thresholds, which then decides with the settings of now', () => {
+  it('decode a state taken with other thresholds or retrieval depth, which then decides with the settings of now', () => {
     const payload = require('node:v8').deserialize(encodeState(emptyState())) as unknown;
-    const stricter = { ...DEFAULT_ENGINE_CONFIG, joinScore: 0.35, mergeScore: 0.6 };
+    const stricter = { ...DEFAULT_ENGINE_CONFIG, joinScore: 0.35, mergeScore: 0.6, postingsPerTerm: 500 };
     const decoded = decodeState(payload, stricter);
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(decoded.state.config).toEqual(stricter);
@@ -61,7 +61,7 @@ describe('engine state snapshots', () => {
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, index: { ...DEFAULT_ENGINE_CONFIG.index, termsPerArticle: 32 } })).toEqual(refused);
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, rareTermShare: 1e-3 })).toEqual(refused);
     payload.tree.version = 1;
-    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 5' });
+    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 6' });
     expect(decodeState({ anything: 1 }, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'the payload is not a packed engine state' });
   });
 

@@ -7,9 +7,11 @@ export interface StreamStatus {
   /** owner: deciding articles; standby: following the story log, ready to take over. */
   readonly role: TransportStatus;
   readonly stories: number;
-  /** The engine settings from the environment (STORY_JOIN_SCORE, STORY_WINDOW_DAYS) this instance decides with. */
+  /** The engine settings from the environment (STORY_JOIN_SCORE, STORY_WINDOW_DAYS, STORY_POSTINGS_PER_TERM) this
+   * instance decides with. */
   readonly joinScore: number;
   readonly windowDays: number;
+  readonly postingsPerTerm: number;
 }
 
 /** Which instance owns the stream, for operators (and the failover tests) to see without reading logs. */
@@ -22,7 +24,7 @@ export class StreamStatusController {
 
   @Get()
   status(): StreamStatus {
-    const { joinScore, windowMs } = this.engine.config;
-    return { role: this.transport.currentStatus, stories: this.engine.stories, joinScore, windowDays: windowMs / DAY_MS };
+    const { joinScore, windowMs, postingsPerTerm } = this.engine.config;
+    return { role: this.transport.currentStatus, stories: this.engine.stories, joinScore, windowDays: windowMs / DAY_MS, postingsPerTerm };
   }
 }
