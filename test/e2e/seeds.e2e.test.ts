@@ -71,6 +71,9 @@ describe('e2e: the seeds through gateway, dedup and the stories app', () => {
     expect(relations.reduce((a, b) => a + b, 0)).toBe(WARMUP.length + SEEDS.length);
     expect(series('dedup_decisions_total{relation="syndicated",service="dedup"}')).toBeGreaterThanOrEqual(1);
     expect(series('dedup_index_articles{service="dedup"}')).toBe(WARMUP.length + SEEDS.length);
+    // Every decision is timed; a rolled-back transaction's records are decided (and timed) again.
+    expect(series('dedup_decision_seconds_count{service="dedup"}')).toBeGreaterThanOrEqual(WARMUP.length + SEEDS.length);
+    expect(series('dedup_decision_seconds_sum{service="dedup"}')).toBeGreaterThan(0);
     expect(series('dedup_consumer_lag_records{topic="' + stack.topics.articles + '",partition="0",service="dedup"}')).toBeGreaterThanOrEqual(0);
 
     // SSE from the start of the projection: the same five events, in the same order as the log.

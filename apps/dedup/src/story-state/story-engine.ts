@@ -92,6 +92,15 @@ export class StoryEngine implements StatefulProcessor {
 
   /** One input record: the records to write for it, and its events folded into the state. */
   decide(record: InputRecord): OutgoingRecord[] {
+    const startedAt = performance.now();
+    try {
+      return this.decideRecord(record);
+    } finally {
+      this.metrics.decisionTime((performance.now() - startedAt) / 1000);
+    }
+  }
+
+  private decideRecord(record: InputRecord): OutgoingRecord[] {
     const { topics } = this.options;
     const key = eventKeyOf(record);
     const failure = this.poison.get(key);
