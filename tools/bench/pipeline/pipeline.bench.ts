@@ -8,6 +8,7 @@ import { describeMachine } from '../machine';
 import { Synthesizer } from '../synthesize';
 import { postBulk } from './gateway-client';
 import { passThrough } from './pass-through';
+import { readDecisionTotals } from './decision-totals';
 import { percentiles } from './percentiles';
 import { StoryEventClock } from './story-event-clock';
 
@@ -71,6 +72,7 @@ const latencyPhase = async (rate: number, seconds: number, clock: StoryEventCloc
 /** As fast as the pipeline takes it: bulk posts four at a time, measured from first post to last story event. */
 const sustainedRun = async (clock: StoryEventClock) => {
   const ids: string[] = [];
+  const decidedBefore = await readDecisionTotals(DEDUP);
   const began = Date.now();
   const workers = Array.from({ length: 4 }, async () => {
     while (ids.length < sustained) {
@@ -83,7 +85,18 @@ const sustainedRun = async (clock: StoryEventClock) => {
   const ingestSeconds = (Date.now() - began) / 1000;
   const missing = await clock.waitFor(ids, 600_000);
   const last = Math.max(...ids.map((id) => clock.seenAt.get(id) ?? 0));
-  return { articles: ids.length, missing, ingestPerSecond: ids.length / ingestSeconds, endToEndPerSecond: ids.length / ((last - began) / 1000) };
+  const decided = await readDecisionTotals(DEDUP);
+  const decideSeconds = decided.seconds - decidedBefore.seconds;
+  const runSeconds = (last - began) / 1000;
+  return {
+    articles: ids.length,
+    missing,
+    ingestPerSecond: ids.length / ingestSeconds,
+    endToEndPerSecond: ids.length / runSeconds,
+    // Where the pipeline's limit sits: dedup's own time per decision, and the share of the run it spent deciding.
+    decideMs: (1000 * decideSeconds) / (decided.count - decidedBefore.count),
+    decidingShare: decideSeconds / runSeconds,
+  };
 };
 
 const main = async (): Promise<void> => {
@@ -127,6 +140,9 @@ const main = async (): Promise<void> => {
     console.log(`| bare kafkajs produce → consume (ceiling) | ${ceilingLines.length} | ${ceiling.perSecond.toFixed(0)} |`);
     console.log(`| gateway → dedup → story event, exactly-once | ${max.articles} | ${max.endToEndPerSecond.toFixed(0)} (${((100 * max.endToEndPerSecond) / ceiling.perSecond).toFixed(1)} % of the ceiling) |`);
     console.log(`\nstory events seen twice by a read_committed reader: ${clock.duplicates}; never delivered: ${max.missing}`);
+    console.log(
+      `dedup's decisions in the sustained run (dedup_decision_seconds): ${max.decideMs.toFixed(2)} ms each, ${(100 * max.decidingShare).toFixed(0)} % of the run's wall time`,
+    );
   } finally {
     await clock.stop().catch(() => undefined);
     await Promise.all(apps.map(stopApp));
