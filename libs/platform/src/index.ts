@@ -5,6 +5,7 @@ export * from './kafka/kafka-config';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafkajs-log';
 export * from './kafka/fetch-wait';
+export * from './kafka/kafka-reachability';
 export * from './logging/pino-http-options';
 export * from './logging/logger.module';
 export * from './health/health.module';

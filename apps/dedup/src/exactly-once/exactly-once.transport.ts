@@ -97,6 +97,11 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     return this.state;
   }
 
+  /** Input partitions this instance decides for: all of them on the owner, none on a standby. */
+  get ownedPartitions(): number {
+    return this.owner ? Object.values(this.assigned).reduce((sum, list) => sum + list.length, 0) : 0;
+  }
+
   on<E extends keyof TransportEvents>(event: E, callback: TransportEvents[E]): void {
     this.emitter.on(event as string, callback);
   }

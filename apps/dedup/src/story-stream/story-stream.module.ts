@@ -14,7 +14,6 @@ import { StoryEngine } from '../story-state/story-engine';
 import { StorySnapshots } from '../story-state/story-snapshots';
 import { MAX_OUTPUT_RECORD_BYTES } from './record-limits';
 import { DecideArticleController } from './decide-article.controller';
-import { StreamReadiness } from './stream-readiness';
 import { StreamStatusController } from './stream-status.controller';
 
 const KAFKA = Symbol('KAFKA');
@@ -75,9 +74,9 @@ export class StoryStreamModule {
         { provide: DedupMetrics, useFactory: (registry: Registry) => new DedupMetrics(registry), inject: [METRICS_REGISTRY] },
         { provide: StoryEngine, useFactory: storyEngine, inject: [KAFKA, DEDUP_CONFIG, DedupMetrics] },
         { provide: ExactlyOnceTransport, useFactory: transport, inject: [KAFKA, DEDUP_CONFIG, StoryEngine, DedupMetrics] },
-        StreamReadiness,
       ],
-      exports: [ExactlyOnceTransport, StoryEngine, StreamReadiness],
+      // The config too: the health module's StreamReadiness builds its Kafka probe from it.
+      exports: [ExactlyOnceTransport, StoryEngine, DEDUP_CONFIG],
     };
   }
 }

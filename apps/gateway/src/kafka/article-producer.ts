@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Kafka, logLevel, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 import { TOPIC_SPECS, Topics } from '@app/contracts';
-import { ensureTopics, kafkaConfigFromEnv, kafkajsLogCreator } from '@app/platform';
+import { ensureTopics, kafkaConfigFromEnv, kafkajsLogCreator, KafkaReachability } from '@app/platform';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { type GatewayConfig } from '../config/gateway.config';
 import { type KeyedRecord } from './keyed-record';
@@ -22,12 +22,14 @@ const MAX_PENDING_SENDS = 256;
 export class ArticleProducer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ArticleProducer.name);
   private readonly kafka: Kafka;
+  private readonly reachability: KafkaReachability;
   private connection: Promise<Producer> | undefined;
   private producer: Producer | undefined;
   private pendingSends = 0;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
     this.kafka = new Kafka({ ...kafkaConfigFromEnv(config), logLevel: logLevel.WARN, logCreator: kafkajsLogCreator(this.logger) });
+    this.reachability = new KafkaReachability(kafkaConfigFromEnv(config));
   }
 
   get topic(): string {
@@ -57,17 +59,20 @@ export class ArticleProducer implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  /** For the readiness probe: rejects, and starts a connection attempt, while the producer is not connected. */
+  /** For the readiness probe: rejects, and starts a connection attempt, while the producer is not connected; once
+   * it is, rejects while the cluster does not answer. */
   async ready(): Promise<void> {
-    if (this.producer !== undefined) return;
-    this.connected().catch(() => undefined);
-    throw new Error('not connected to Kafka yet');
+    if (this.producer === undefined) {
+      this.connected().catch(() => undefined);
+      throw new Error('not connected to Kafka yet');
+    }
+    await this.reachability.check();
   }
 
   /** After the HTTP server has closed, i.e. once in-flight requests have had their answers. */
   async onApplicationShutdown(): Promise<void> {
     const producer = await this.connection?.catch(() => undefined);
-    await producer?.disconnect();
+    await Promise.all([producer?.disconnect(), this.reachability.close()]);
   }
 
   /** One shared connection attempt; a failed one is forgotten so the next write tries again. */

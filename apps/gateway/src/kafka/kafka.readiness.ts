@@ -3,8 +3,8 @@ import { type ReadinessCheck } from '@app/platform';
 import { ArticleProducer } from './article-producer';
 
 /**
- * Ready once the producer has connected. The gateway runs without Kafka (writes answer 503), but an orchestrator
- * should send it traffic only when it can store what it accepts; kafkajs reconnects by itself after that.
+ * Ready while the producer is connected and the cluster answers. The gateway runs without Kafka (writes answer
+ * 503), but an orchestrator should send it traffic only when it can store what it accepts.
  */
 @Injectable()
 export class KafkaReadiness implements ReadinessCheck {

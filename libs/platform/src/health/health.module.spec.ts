@@ -10,6 +10,12 @@ class DatabaseUp implements ReadinessCheck {
 }
 
 @Injectable()
+class OwnerRole implements ReadinessCheck {
+  readonly name = 'stream';
+  check = async () => ({ role: 'owner', partitions: 6 });
+}
+
+@Injectable()
 class ConsumerDown implements ReadinessCheck {
   readonly name = 'consumer';
   check = async (): Promise<void> => {
@@ -45,7 +51,7 @@ describe('HealthModule', () => {
 
   it('answers GET /health/ready with 503 and what failed when a check fails, 200 when all pass', async () => {
     const failing = await start(HealthModule.forService('stories', { checks: [DatabaseUp, ConsumerDown] }));
-    const passing = await start(HealthModule.forService('stories', { checks: [DatabaseUp] }));
+    const passing = await start(HealthModule.forService('stories', { checks: [DatabaseUp, OwnerRole] }));
     try {
       const down = await fetch(`${await failing.getUrl()}/health/ready`);
       expect(down.status).toBe(503);
@@ -57,7 +63,7 @@ describe('HealthModule', () => {
       });
       const up = await fetch(`${await passing.getUrl()}/health/ready`);
       expect(up.status).toBe(200);
-      expect(await up.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });
+      expect(await up.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, stream: { status: 'up', role: 'owner', partitions: 6 } } });
     } finally {
       await failing.close();
       await passing.close();

@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type HealthCheckResult, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { READINESS_CHECKS, type ReadinessCheck } from './readiness';
+import { READINESS_CHECKS, type ReadinessCheck, type ReadinessDetails } from './readiness';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
 /** A hung dependency must turn readiness red, not hang the orchestrator's probe. */
 const CHECK_TIMEOUT_MS = 2_000;
 
-const within = async (check: ReadinessCheck): Promise<void> => {
+const within = async (check: ReadinessCheck): Promise<void | ReadinessDetails> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
   });
   try {
-    await Promise.race([check.check(), timeout]);
+    return await Promise.race([check.check(), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -46,8 +46,8 @@ export class HealthService {
   private async probe(check: ReadinessCheck): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(check.name);
     try {
-      await within(check);
-      return indicator.up();
+      const details = await within(check);
+      return details === undefined ? indicator.up() : indicator.up(details);
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
