@@ -52,6 +52,11 @@ describeLocal('readiness through a broker outage', () => {
     await dedup.waitForRole(['owner']);
     expect((await readiness(dedupUrl)).body.details['story-stream']).toEqual({ status: 'up', role: 'owner', partitions: 6 });
     expect((await readiness(stories.url)).status).toBe(200);
+    // dedup runs from its main.ts here, so this is the shared HTTP setup every app's main applies.
+    const stream = await fetch(`${dedupUrl}/stream`);
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(stream.headers.get('x-frame-options')).toBe('DENY');
+    expect(stream.headers.get('x-powered-by')).toBeNull();
 
     await broker.stop();
     const apps: [string, string, string][] = [

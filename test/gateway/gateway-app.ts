@@ -2,7 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Kafka } from 'kafkajs';
 import { createServer } from 'node:net';
-import { loadConfig } from '@app/platform';
+import { loadConfig, sharedHttpSetup } from '@app/platform';
 import { AppModule } from '../../apps/gateway/src/app.module';
 import { gatewayConfigSchema } from '../../apps/gateway/src/config/gateway.config';
 import { gatewayHttpSetup } from '../../apps/gateway/src/http/gateway-http-setup';
@@ -17,6 +17,7 @@ export interface RunningGateway {
 export const startGateway = async (env: Record<string, string>): Promise<RunningGateway> => {
   const config = loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: testBrokers().join(','), NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const app = await NestFactory.create(AppModule.forConfig(config), { ...gatewayHttpSetup.nestOptions, logger: false });
+  sharedHttpSetup(app);
   await gatewayHttpSetup.configure(app, config);
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };

@@ -1,6 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/platform';
+import { loadConfig, sharedHttpSetup } from '@app/platform';
 import { AppModule } from '../../../apps/dedup/src/app.module';
 import { dedupConfigSchema } from '../../../apps/dedup/src/config/dedup.config';
 import { type ExactlyOnceTransport, type TransportStatus } from '../../../apps/dedup/src/exactly-once/exactly-once.transport';
@@ -20,6 +20,7 @@ export interface InProcessDedup {
 export const startDedupInProcess = async (env: Record<string, string>): Promise<InProcessDedup> => {
   const config = loadConfig(dedupConfigSchema, env);
   const app = await NestFactory.create(AppModule.forConfig(config), { logger: false });
+  sharedHttpSetup(app);
   const exits: number[] = [];
   const failures: Error[] = [];
   const transport = await connectStoryStream(app, (code) => exits.push(code));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/platform';
+import { loadConfig, sharedHttpSetup } from '@app/platform';
 import { Pool } from 'pg';
 import { AppModule } from '../../../apps/stories/src/app.module';
 import { storiesConfigSchema } from '../../../apps/stories/src/config/stories.config';
@@ -77,6 +77,7 @@ export const startStoriesApp = async (options: StoriesAppOptions): Promise<Stori
   };
   const config = loadConfig(storiesConfigSchema, env);
   const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, abortOnError: false });
+  sharedHttpSetup(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (options.skipReadiness !== true) await waitFor(async () => (await fetch(`${url}/health/ready`)).status === 200, 'the stories app to be ready');

@@ -3,12 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { type z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config';
+import { securityHeadersMiddleware } from './security-headers';
 
 /** What an app adds to the shared start-up: its own Nest options and app-wide setup (middleware, filters, docs). */
 export interface HttpAppSetup<C> {
   readonly nestOptions?: NestApplicationOptions;
   readonly configure?: (app: INestApplication, config: C) => void | Promise<void>;
 }
+
+/** What every app's HTTP server gets before its own setup; the integration tests build their apps with it too. */
+export const sharedHttpSetup = (app: INestApplication): void => {
+  app.use(securityHeadersMiddleware);
+};
 
 /**
  * The whole of an app's main.ts: validate the environment, build the root module from it, log through pino and
@@ -24,6 +30,7 @@ export const runHttpApp = async <S extends z.ZodType<{ PORT: number }>>(
     const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
+    sharedHttpSetup(app);
     await setup.configure?.(app, config);
     await app.listen(config.PORT);
   } catch (error) {

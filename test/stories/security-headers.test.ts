@@ -1,0 +1,31 @@
+import { startStoriesApp, type StoriesApp } from './support/stories-app';
+import { uniqueName } from '../support/kafka';
+
+describe('stories app security headers', () => {
+  let app: StoriesApp;
+  beforeAll(async () => {
+    app = await startStoriesApp({ flavour: 'PGlite', topic: uniqueName('stories.headers') });
+  });
+  afterAll(() => app.stop());
+
+  it('sends them on API answers, errors and 404s alike, and no X-Powered-By', async () => {
+    for (const path of ['/v1/stories', '/v1/stories?limit=nope', '/v1/nothing-here', '/health/ready']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('lets the dashboard page load only its own script, styles and stream, and never be framed', async () => {
+    const page = await fetch(`${app.url}/dashboard`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
