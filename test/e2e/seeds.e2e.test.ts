@@ -76,6 +76,12 @@ describe('e2e: the seeds through gateway, dedup and the stories app', () => {
     expect(series('dedup_decision_seconds_sum{service="dedup"}')).toBeGreaterThan(0);
     expect(series('dedup_consumer_lag_records{topic="' + stack.topics.articles + '",partition="0",service="dedup"}')).toBeGreaterThanOrEqual(0);
 
+    // The stories app reports the group's lag under a name of its own, next to its read-model figures.
+    const readSide = await (await fetch(`${url}/metrics`)).text();
+    expect(readSide).toMatch(/^dedup_group_lag_records\{service="stories"\} \d+$/m);
+    expect(readSide).toMatch(/^stories_total\{service="stories"\} \d+$/m);
+    expect(readSide).not.toContain('dedup_consumer_lag_records');
+
     // SSE from the start of the projection: the same five events, in the same order as the log.
     const sse = await connectSse(`${url}/v1/stream?lastEventId=0`);
     const seedFrames = (frames: readonly SseFrame[]) =>

@@ -68,7 +68,13 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
     };
     const gauges: [string, string, (s: OpsSnapshot) => number][] = [
       ['stories_total', 'Stories in the read model', (s) => s.figures.stories],
-      ['dedup_consumer_lag_records', 'Records on the input topic the dedup group has not consumed yet', (s) => s.lag.partitions.reduce((sum, p) => sum + p.lag, 0)],
+      // Not dedup's own dedup_consumer_lag_records (per partition, as of its last fetch): one name with two meanings
+      // and label sets would be summed across services.
+      [
+        'dedup_group_lag_records',
+        "Input records past the dedup group's committed offsets, all partitions, as this app last read them",
+        (s) => s.lag.partitions.reduce((sum, p) => sum + p.lag, 0),
+      ],
       ['dead_letters_seen_total', 'Dead letters on the DLQ topic since this instance started reading it', (s) => s.deadLetters.count],
     ];
     for (const [name, help, pick] of gauges) {
