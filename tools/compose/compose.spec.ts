@@ -75,6 +75,11 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it("has the stories dashboard ask the other apps' readiness at their compose addresses", () => {
+    const probes = String(services.stories?.environment?.OPS_PROBES).split(',');
+    for (const app of ['gateway', 'dedup']) expect(probes).toContain(`${app}=http://${app}:${services[app]?.environment?.PORT}`);
+  });
+
   it('points stories at the compose PostgreSQL', () => {
     const { POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB } = services.postgres?.environment ?? {};
     expect(services.stories?.environment?.DATABASE_URL).toBe(`postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@postgres:5432/${POSTGRES_DB}`);
