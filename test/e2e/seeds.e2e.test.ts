@@ -81,6 +81,9 @@ describe('e2e: the seeds through gateway, dedup and the stories app', () => {
     expect(readSide).toMatch(/^dedup_group_lag_records\{service="stories"\} \d+$/m);
     expect(readSide).toMatch(/^stories_total\{service="stories"\} \d+$/m);
     expect(readSide).not.toContain('dedup_consumer_lag_records');
+    const projected = Number(/^stories_projection_records_total\{outcome="applied",service="stories"\} (\d+)$/m.exec(readSide)?.[1]);
+    expect(projected).toBeGreaterThanOrEqual(WARMUP.length + SEEDS.length);
+    expect(readSide).toMatch(/^stories_projection_records_total\{outcome="rejected",service="stories"\} 0$/m);
 
     // SSE from the start of the projection: the same five events, in the same order as the log.
     const sse = await connectSse(`${url}/v1/stream?lastEventId=0`);

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TOPIC_SPECS, Topics } from '@app/contracts';
-import { ensureTopics, FETCH_WAIT_MS, kafkaConfigFromEnv, kafkajsLogCreator } from '@app/platform';
+import { ensureTopics, FETCH_WAIT_MS, kafkaConfigFromEnv, kafkajsLogCreator, METRICS_REGISTRY } from '@app/platform';
 import { type Consumer, type EachBatchPayload, Kafka, logLevel } from 'kafkajs';
+import { type Registry } from 'prom-client';
 import { type StoriesConfig } from '../config/stories.config';
 import { STORIES_CONFIG } from '../config/stories-config.token';
 import { type Database, DATABASE, schemaName } from '../database/database';
 import { applyBatch, type BatchOutcome, type BatchTarget } from './apply-batch';
+import { registerProjectionMetrics } from './projection-metrics';
 import { storedOffset } from './projection-offsets';
 import { storyEventsChannel } from './story-events-channel';
 
@@ -23,7 +25,6 @@ export interface ProjectionStatus {
 }
 
 const MAX_RETRY_DELAY_MS = 30_000;
-
 
 /**
  * news.story-events.v1 → the read model. A plain kafkajs consumer (read_committed, no Kafka offset commits: the
@@ -45,9 +46,11 @@ export class StoryProjection implements OnApplicationBootstrap, OnModuleDestroy 
   constructor(
     @Inject(STORIES_CONFIG) private readonly config: StoriesConfig,
     @Inject(DATABASE) private readonly db: Database,
+    @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.kafka = new Kafka({ ...kafkaConfigFromEnv(config), logLevel: logLevel.INFO, logCreator: kafkajsLogCreator(new Logger('kafkajs')) });
     this.schema = schemaName(config.DATABASE_SCHEMA);
+    registerProjectionMetrics(registry, () => this.status());
   }
 
   status(): ProjectionStatus {
