@@ -74,7 +74,7 @@ const restart = async (label: string, env: Record<string, string>): Promise<Rest
 
 const main = async (): Promise<void> => {
   const broker = await resolveBroker();
-  const kafka = new Kafka({ clientId: 'bench-restart', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...broker.clientConfig('bench-restart'), logLevel: logLevel.NOTHING });
   const run = `bench-restart.${Date.now().toString(36)}`;
   const topics = { articles: `${run}.articles`, storyEvents: `${run}.story-events`, stories: `${run}.stories`, articlesDlq: `${run}.dlq` };
   const snapshotDir = mkdtempSync(join(tmpdir(), 'bench-restart-'));

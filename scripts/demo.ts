@@ -51,7 +51,7 @@ const main = async (): Promise<void> => {
     startApp('gateway', { ...env, PORT: String(PORTS.gateway), API_KEYS: API_KEY, RATE_LIMIT_PER_SECOND: '1000', RATE_LIMIT_BURST: '1000' }),
     startApp('stories', { ...env, PORT: String(PORTS.stories), OPS_PROBES: `gateway=${url('gateway')},dedup=${url('dedup')}` }),
   ];
-  const kafka = new Kafka({ clientId: 'story-demo', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...broker.clientConfig('story-demo'), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `story-demo-${Date.now()}`, readUncommitted: false });
   let stopping = false;
   const shutdown = async (code: number) => {

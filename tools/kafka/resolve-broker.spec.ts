@@ -42,6 +42,22 @@ describe('resolveBroker', () => {
     expect(stops).toEqual([]);
   });
 
+  it("gives tools' own clients the TLS and SASL settings of a cluster from the environment", async () => {
+    const env = { KAFKA_BROKERS: 'kafka-1:9093', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'bench', KAFKA_SASL_PASSWORD: 's3cret' };
+    const broker = await resolveBroker({ ...deps, env });
+    expect(broker.clientConfig('bench-pipeline')).toEqual({
+      clientId: 'bench-pipeline',
+      brokers: ['kafka-1:9093'],
+      ssl: true,
+      sasl: { mechanism: 'scram-sha-512', username: 'bench', password: 's3cret' },
+    });
+    await expect(resolveBroker({ ...deps, env: { KAFKA_BROKERS: 'kafka-1:9093', KAFKA_SASL_MECHANISM: 'plain' } }).then((b) => b.clientConfig('x'))).rejects.toThrow(
+      'KAFKA_SASL_USERNAME',
+    );
+    const local = await resolveBroker(deps);
+    expect(local.clientConfig('bench-pipeline')).toEqual({ clientId: 'bench-pipeline', brokers: ['127.0.0.1:40000'] });
+  });
+
   it('ignores an empty KAFKA_BROKERS', async () => {
     const broker = await resolveBroker({ ...deps, env: { KAFKA_BROKERS: '  ' } });
     expect(broker.source).toBe('local');

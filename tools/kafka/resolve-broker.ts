@@ -1,3 +1,5 @@
+import { type KafkaConfig } from 'kafkajs';
+import { appConfigSchema, kafkaConfigFromEnv, loadConfig } from '@app/platform';
 import { isDockerEngineReachable } from './docker-engine';
 import { type RunningBroker, startLocalBroker } from './local-broker';
 import { startTestcontainersBroker } from './testcontainers-broker';
@@ -6,6 +8,9 @@ export type BrokerSource = 'env' | 'testcontainers' | 'local';
 
 export interface ResolvedBroker extends RunningBroker {
   readonly source: BrokerSource;
+  /** Settings for a tool's own kafkajs client: a cluster named in the environment is reached with the TLS and SASL
+   * settings the apps read from there too (KAFKA_SSL, KAFKA_SASL_*); a broker started here needs none. */
+  clientConfig(clientId: string): KafkaConfig;
 }
 
 export interface BrokerResolverDeps {
@@ -26,6 +31,14 @@ const withSource = (broker: RunningBroker, source: BrokerSource): ResolvedBroker
   brokers: broker.brokers,
   source,
   stop: () => broker.stop(),
+  clientConfig: (clientId) => ({ clientId, brokers: broker.brokers.split(',') }),
+});
+
+const configuredCluster = (env: NodeJS.ProcessEnv): ResolvedBroker => ({
+  brokers: env.KAFKA_BROKERS!.trim(),
+  source: 'env',
+  stop: async () => undefined,
+  clientConfig: (clientId) => ({ ...kafkaConfigFromEnv(loadConfig(appConfigSchema(clientId, {}), env)), clientId }),
 });
 
 /**
@@ -34,8 +47,7 @@ const withSource = (broker: RunningBroker, source: BrokerSource): ResolvedBroker
  */
 export const resolveBroker = async (deps: Partial<BrokerResolverDeps> = {}): Promise<ResolvedBroker> => {
   const { env, dockerEngineReachable, startTestcontainers, startLocal } = { ...defaultDeps, ...deps };
-  const configured = env.KAFKA_BROKERS?.trim();
-  if (configured) return { brokers: configured, source: 'env', stop: async () => undefined };
+  if (env.KAFKA_BROKERS?.trim()) return configuredCluster(env);
   if (await dockerEngineReachable()) return withSource(await startTestcontainers(), 'testcontainers');
   return withSource(await startLocal(), 'local');
 };

@@ -69,7 +69,7 @@ const main = async (): Promise<void> => {
   let local: LocalBroker | undefined;
   const broker = await resolveBroker({ startLocal: async () => (local = await startLocalBroker()) });
   if (!local) say(`broker from ${broker.source} (${broker.brokers}): not ours to restart, so the broker restart is skipped`);
-  const kafka = new Kafka({ clientId: 'bench-faults', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...broker.clientConfig('bench-faults'), logLevel: logLevel.NOTHING });
   const snapshotDir = mkdtempSync(join(tmpdir(), 'faults-snapshots-'));
   const dedupEnv = { KAFKA_BROKERS: broker.brokers, SNAPSHOT_DIR: snapshotDir, DEDUP_SESSION_TIMEOUT_MS: SESSION_TIMEOUT_MS, LOG_LEVEL: 'info' };
   const [gatewayPort] = await freePorts(1);

@@ -101,7 +101,7 @@ const sustainedRun = async (clock: StoryEventClock) => {
 
 const main = async (): Promise<void> => {
   const broker = await resolveBroker();
-  const kafka = new Kafka({ clientId: 'bench-pipeline', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...broker.clientConfig('bench-pipeline'), logLevel: logLevel.NOTHING });
   const apps = [
     startApp('dedup', { KAFKA_BROKERS: broker.brokers, PORT: '3301' }),
     startApp('gateway', { KAFKA_BROKERS: broker.brokers, PORT: '3300', API_KEYS: API_KEY, RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' }),

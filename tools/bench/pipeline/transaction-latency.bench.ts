@@ -45,7 +45,7 @@ const timeTransactions = async (kafka: Kafka, initialRetryTime: number): Promise
 
 const main = async (): Promise<void> => {
   const broker = await resolveBroker();
-  const kafka = new Kafka({ clientId: 'bench-transactions', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...broker.clientConfig('bench-transactions'), logLevel: logLevel.NOTHING });
   try {
     await ensureTopics(kafka, [OUTPUT, INPUT].map((topic) => ({ topic, numPartitions: 6 })));
     console.log(`\n### Back-to-back transactions (${transactions} per row, ${records} records of ${VALUE.length} B each, broker: ${broker.source})\n`);
