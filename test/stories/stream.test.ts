@@ -56,8 +56,11 @@ describe.each(FLAVOURS)('SSE story stream on %s', (flavour) => {
     const frames = await client.until((received) => eventFrames(received).length >= 2);
     expect(sent(frames)).toEqual(expected(live, 3));
     expect(app.feed.subscriberCount).toBe(1);
+    const openStreams = async () => Number(/^stories_sse_clients\{service="stories"\} (\d+)$/m.exec(await (await fetch(`${app.url}/metrics`)).text())?.[1]);
+    expect(await openStreams()).toBe(1);
     await client.close();
     await waitFor(async () => app.feed.subscriberCount === 0, 'the server to drop the subscription');
+    expect(await openStreams()).toBe(0);
   });
 
   it('resumes after Last-Event-ID with exactly the events the client missed, then live ones', async () => {

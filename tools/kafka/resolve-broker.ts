@@ -1,5 +1,8 @@
 import { type KafkaConfig } from 'kafkajs';
-import { appConfigSchema, kafkaConfigFromEnv, loadConfig } from '@app/platform';
+// Relative, not @app/platform: jest loads this module for its global setup without the path aliases.
+import { appConfigSchema } from '../../libs/platform/src/config/shared-env';
+import { loadConfig } from '../../libs/platform/src/config/load-config';
+import { kafkaConfigFromEnv } from '../../libs/platform/src/kafka/kafka-config';
 import { isDockerEngineReachable } from './docker-engine';
 import { type RunningBroker, startLocalBroker } from './local-broker';
 import { startTestcontainersBroker } from './testcontainers-broker';

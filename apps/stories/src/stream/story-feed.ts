@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { METRICS_REGISTRY } from '@app/platform';
+import { Gauge, type Registry } from 'prom-client';
 import { type StoriesConfig } from '../config/stories.config';
 import { STORIES_CONFIG } from '../config/stories-config.token';
 import { type Database, DATABASE, schemaName } from '../database/database';
@@ -38,8 +40,14 @@ export class StoryFeed implements OnModuleInit, OnModuleDestroy {
   private unlisten?: () => Promise<void>;
   private poll?: NodeJS.Timeout;
 
-  constructor(@Inject(DATABASE) private readonly db: Database, @Inject(STORIES_CONFIG) config: StoriesConfig) {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(STORIES_CONFIG) config: StoriesConfig,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
     this.channel = storyEventsChannel(schemaName(config.DATABASE_SCHEMA));
+    const subscribers = this.subscribers;
+    new Gauge({ name: 'stories_sse_clients', help: 'Server-sent-event streams open on this instance', registers: [registry], collect() { this.set(subscribers.size); } });
   }
 
   async onModuleInit(): Promise<void> {
