@@ -31,4 +31,15 @@ describe('DedupMetrics', () => {
     text = await registry.metrics();
     expect(Number(/^dedup_snapshot_age_seconds (\S+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(5);
   });
+
+  it('keeps the lag series while the instance owns the partitions and drops them when it stops', async () => {
+    const registry = new Registry();
+    const metrics = new DedupMetrics(registry);
+    metrics.ownsPartitions(true);
+    metrics.fetched('news.articles.v1', 0, '50', '9');
+    metrics.ownsPartitions(true);
+    expect(await registry.metrics()).toContain('dedup_consumer_lag_records{topic="news.articles.v1",partition="0"} 40');
+    metrics.ownsPartitions(false);
+    expect(await registry.metrics()).not.toContain('dedup_consumer_lag_records{');
+  });
 });

@@ -69,6 +69,12 @@ export class DedupMetrics {
     this.transactions.inc({ outcome: 'aborted' });
   }
 
+  /** Only the owner fetches, so only its figures are current: an instance that stops owning drops its lag series
+   * rather than report stale ones beside the new owner's. */
+  ownsPartitions(owner: boolean): void {
+    if (!owner) this.lag.reset();
+  }
+
   /** kafkajs reports a batch's high watermark: what is left after its last record is the partition's lag. */
   fetched(topic: string, partition: number, highWatermark: string, lastOffset: string): void {
     this.lag.set({ topic, partition: String(partition) }, Math.max(0, Number(highWatermark) - Number(lastOffset) - 1));

@@ -42,7 +42,7 @@ const storyEngine = (kafka: Kafka, config: DedupConfig, metrics: DedupMetrics): 
 
 const transport = (kafka: Kafka, config: DedupConfig, engine: StoryEngine, metrics: DedupMetrics): ExactlyOnceTransport => {
   const logger = new Logger(ExactlyOnceTransport.name);
-  return new ExactlyOnceTransport(
+  const stream = new ExactlyOnceTransport(
     kafka,
     {
       groupId: config.DEDUP_GROUP_ID,
@@ -56,6 +56,8 @@ const transport = (kafka: Kafka, config: DedupConfig, engine: StoryEngine, metri
     engine,
     { log: (m: string) => logger.log(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
   );
+  stream.status.subscribe((status) => metrics.ownsPartitions(status === 'owner'));
+  return stream;
 };
 
 /**
