@@ -1,7 +1,7 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@app/contracts';
-import { kafkaConfigFromEnv, kafkajsLogCreator, METRICS_REGISTRY } from '@app/platform';
+import { kafkaConfigFromEnv, kafkajsLogCreator, KafkaReachability, METRICS_REGISTRY } from '@app/platform';
 import { type Registry } from 'prom-client';
 import { DEDUP_CONFIG } from '../config/dedup-config.token';
 import { type DedupConfig } from '../config/dedup.config';
@@ -76,9 +76,10 @@ export class StoryStreamModule {
         { provide: DedupMetrics, useFactory: (registry: Registry) => new DedupMetrics(registry), inject: [METRICS_REGISTRY] },
         { provide: StoryEngine, useFactory: storyEngine, inject: [KAFKA, DEDUP_CONFIG, DedupMetrics] },
         { provide: ExactlyOnceTransport, useFactory: transport, inject: [KAFKA, DEDUP_CONFIG, StoryEngine, DedupMetrics] },
+        // For readiness: the transport's clients stay quiet through a broker outage, so the cluster is asked itself.
+        { provide: KafkaReachability, useFactory: () => new KafkaReachability(kafkaConfigFromEnv(config)) },
       ],
-      // The config too: the health module's StreamReadiness builds its Kafka probe from it.
-      exports: [ExactlyOnceTransport, StoryEngine, DEDUP_CONFIG],
+      exports: [ExactlyOnceTransport, StoryEngine, KafkaReachability],
     };
   }
 }

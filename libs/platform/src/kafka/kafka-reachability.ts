@@ -1,12 +1,14 @@
+import { type OnApplicationShutdown } from '@nestjs/common';
 import { type Admin, Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 
 /**
  * Asks the cluster for its brokers, for readiness probes. A long-lived producer or consumer says nothing about
  * Kafka once it has connected: kafkajs reconnects quietly, so a broker that went away would leave readiness green.
  * One admin connection of its own serves every probe, and probes that overlap share one question. It neither
- * retries nor logs: the next probe asks again, and the probe's answer carries the reason.
+ * retries nor logs: the next probe asks again, and the probe's answer carries the reason. As a Nest provider it
+ * disconnects at shutdown.
  */
-export class KafkaReachability {
+export class KafkaReachability implements OnApplicationShutdown {
   private readonly kafka: Kafka;
   private admin?: Admin;
   private asking?: Promise<void>;
@@ -20,6 +22,10 @@ export class KafkaReachability {
   check(): Promise<void> {
     this.asking ??= this.ask().finally(() => (this.asking = undefined));
     return this.asking;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
   }
 
   async close(): Promise<void> {
