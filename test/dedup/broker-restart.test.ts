@@ -6,16 +6,14 @@ import { dedupTestEnv, removeSnapshotDirs } from './support/dedup-env';
 import { DedupProcess } from './support/dedup-process';
 import { expectExactlyOnceAndCrashFree } from './support/exactly-once-check';
 import { syntheticFeed } from './support/test-articles';
-
-// Restarts a broker of its own (the shared one serves the other suites), so it needs the local broker's jars.
-const describeLocal = process.env.KAFKA_BROKER_SOURCE === 'local' ? describe : describe.skip;
+import { describeWithLocalBrokers } from '../support/local-broker-suite';
 
 /**
  * The broker goes away for a few seconds while dedup is mid-stream. Dedup must ride it out in the same process: the
  * transaction in flight fails, the state rolls back to what committed, and it takes over again once the broker is
  * back. The committed log must still name every article exactly once, as an engine that never stopped would.
  */
-describeLocal('dedup across a broker restart', () => {
+describeWithLocalBrokers('dedup across a broker restart', () => {
   let broker: LocalBroker | undefined;
   let dedup: DedupProcess | undefined;
   let log: CommittedLog | undefined;

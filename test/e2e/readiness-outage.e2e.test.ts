@@ -4,9 +4,8 @@ import { DedupProcess } from '../dedup/support/dedup-process';
 import { type RunningGateway, startGateway } from '../gateway/gateway-app';
 import { type StoriesApp, startStoriesApp, waitFor } from '../stories/support/stories-app';
 import { uniqueName } from '../support/kafka';
-
-// Stops a broker of its own (the shared one serves the other suites), so it needs the local broker's jars.
-const describeLocal = process.env.KAFKA_BROKER_SOURCE === 'local' ? describe : describe.skip;
+import { expectApiSecurityHeaders } from '../support/security-headers';
+import { describeWithLocalBrokers } from '../support/local-broker-suite';
 
 interface Readiness {
   status: number;
@@ -22,7 +21,7 @@ const readiness = async (baseUrl: string): Promise<Readiness> => {
  * Readiness asks Kafka itself: every app is ready with the broker up, and every app says it is not, naming Kafka,
  * once the broker is gone, although each one's clients had connected long before.
  */
-describeLocal('readiness through a broker outage', () => {
+describeWithLocalBrokers('readiness through a broker outage', () => {
   let broker: LocalBroker | undefined;
   let gateway: RunningGateway | undefined;
   let dedup: DedupProcess | undefined;
@@ -53,10 +52,7 @@ describeLocal('readiness through a broker outage', () => {
     expect((await readiness(dedupUrl)).body.details['story-stream']).toEqual({ status: 'up', role: 'owner', partitions: 6 });
     expect((await readiness(stories.url)).status).toBe(200);
     // dedup runs from its main.ts here, so this is the shared HTTP setup every app's main applies.
-    const stream = await fetch(`${dedupUrl}/stream`);
-    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(stream.headers.get('x-frame-options')).toBe('DENY');
-    expect(stream.headers.get('x-powered-by')).toBeNull();
+    expectApiSecurityHeaders(await fetch(`${dedupUrl}/stream`));
 
     await broker.stop();
     const apps: [string, string, string][] = [

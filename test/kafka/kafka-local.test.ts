@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { commandLine, isRunning, waitUntil } from '../support/processes';
+import { describeWithLocalBrokers } from '../support/local-broker-suite';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -42,10 +43,7 @@ const startKafkaLocal = (): Promise<Started> =>
 const exitOf = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
   child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', resolve));
 
-// These start brokers of their own from the cached jars, so they only make sense where the local broker is the one in use.
-const describeLocal = process.env.KAFKA_BROKER_SOURCE === 'local' ? describe : describe.skip;
-
-describeLocal('npm run kafka:local', () => {
+describeWithLocalBrokers('npm run kafka:local', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('prints one KAFKA_BROKERS line, serves clients, and leaves nothing behind on %s', async (signal) => {
     const started = await startKafkaLocal();
     expect(started.brokers).toMatch(/^127\.0\.0\.1:\d+$/);

@@ -6,16 +6,14 @@ import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { type LocalBroker, startLocalBroker } from '../../tools/kafka/local-broker';
 import { consumeUntil } from '../support/kafka';
 import { commandLine, isRunning } from '../support/processes';
-
-// Starts JVMs of its own from the cached jars, so it only makes sense where the local broker is the one in use.
-const describeLocal = process.env.KAFKA_BROKER_SOURCE === 'local' ? describe : describe.skip;
+import { describeWithLocalBrokers } from '../support/local-broker-suite';
 
 const jvmsUsing = (dir: string): string[] =>
   execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
     .split('\n')
     .filter((args) => args.startsWith('java') && args.includes(dir));
 
-describeLocal('startLocalBroker', () => {
+describeWithLocalBrokers('startLocalBroker', () => {
   let privateTmp: string;
   let savedTmpdir: string | undefined;
   beforeEach(() => {
@@ -54,7 +52,7 @@ const untilGroupCoordinatorAnswers = async (admin: Admin, groupId: string): Prom
   }
 };
 
-describeLocal('LocalBroker.restart', () => {
+describeWithLocalBrokers('LocalBroker.restart', () => {
   let broker: LocalBroker | undefined;
   afterEach(() => broker?.stop());
 
