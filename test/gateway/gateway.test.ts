@@ -264,6 +264,37 @@ describe('gateway on a real broker', () => {
   });
 });
 
+describe("a key's bulk article budget", () => {
+  const kafka = testKafka('gateway-budget-test');
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    gateway = await startGateway({ API_KEYS: `${KEY},${OTHER_KEY}`, RATE_LIMIT_BULK_ARTICLES_PER_SECOND: '200', RATE_LIMIT_BULK_ARTICLES_BURST: '100' });
+  });
+  afterAll(() => gateway.app.close());
+
+  it('slows a bulk request past it to the budget, and stores every line', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `${run}-budget-${i}`);
+    const began = Date.now();
+    const response = await fetch(`${gateway.url}/v1/articles:bulk`, { method: 'POST', headers: ndjson, body: `${ids.map((id) => JSON.stringify(article(id))).join('\n')}\n` });
+    const elapsedMs = Date.now() - began;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ accepted: 300, rejected: 0 });
+    // 300 articles against a burst of 100 at 200/s: the 200 over the burst cannot be written in under a second.
+    expect(elapsedMs).toBeGreaterThanOrEqual(1000);
+    const stored = new Set((await readTopicToEnd(kafka, Topics.articles)).map((r) => r.key));
+    expect(ids.filter((id) => !stored.has(id))).toEqual([]);
+
+    // Another key has a budget of its own.
+    const other = await fetch(`${gateway.url}/v1/articles:bulk`, {
+      method: 'POST',
+      headers: { ...ndjson, 'x-api-key': OTHER_KEY },
+      body: `${JSON.stringify(article(`${run}-budget-other`))}\n`,
+    });
+    expect(other.status).toBe(200);
+  });
+});
+
 describe('gateway limits and outages', () => {
   let gateway: RunningGateway;
 

@@ -7,6 +7,7 @@ import { GatewayConfigModule } from './config/gateway-config.module';
 import { type GatewayConfig } from './config/gateway.config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { IngestArticleController } from './ingest-article/ingest-article.controller';
+import { BULK_ARTICLE_LIMITER } from './ingest-bulk/bulk-article-limiter.token';
 import { IngestBulkController } from './ingest-bulk/ingest-bulk.controller';
 import { ArticleProducerModule } from './kafka/article-producer.module';
 import { KafkaReadiness } from './kafka/kafka.readiness';
@@ -30,6 +31,10 @@ export class AppModule {
       providers: [
         { provide: ApiKeys, useValue: new ApiKeys(config.API_KEYS) },
         { provide: RateLimiter, useValue: new RateLimiter({ ratePerSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST }) },
+        {
+          provide: BULK_ARTICLE_LIMITER,
+          useValue: new RateLimiter({ ratePerSecond: config.RATE_LIMIT_BULK_ARTICLES_PER_SECOND, burst: config.RATE_LIMIT_BULK_ARTICLES_BURST }),
+        },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ApiKeyGuard,
         RateLimitGuard,

@@ -10,6 +10,8 @@ describe('gateway configuration', () => {
       MAX_BODY_BYTES: 1048576,
       RATE_LIMIT_PER_SECOND: 100,
       RATE_LIMIT_BURST: 200,
+      RATE_LIMIT_BULK_ARTICLES_PER_SECOND: 2000,
+      RATE_LIMIT_BULK_ARTICLES_BURST: 20_000,
       KAFKA_PRODUCE_TIMEOUT_MS: 10_000,
       ARTICLES_TOPIC: 'news.articles.v1',
     });

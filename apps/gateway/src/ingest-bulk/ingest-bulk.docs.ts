@@ -39,7 +39,9 @@ export const IngestBulkDocs = () =>
       description:
         'One article JSON per line, streamed: the body is never held whole, so it may be of any size. Each line is validated on its own; ' +
         'a bad line (invalid JSON included) is rejected alone. Valid lines are written to Kafka in batches, and the answer comes only ' +
-        'after Kafka acknowledged all of them. Blank lines are skipped; a line longer than the body limit plus 64 KiB is rejected without being read.',
+        'after Kafka acknowledged all of them. Blank lines are skipped; a line longer than the body limit plus 64 KiB is rejected without being read. ' +
+        "The request takes one token of the key's request limit; its articles draw on the key's bulk article budget, and past it the body is " +
+        'read at the budget\'s pace (the request takes longer; no line is refused for it).',
     }),
     ApiConsumes('application/x-ndjson'),
     ApiBody({ schema: { type: 'string', description: 'one article JSON per line', example: '{"id":"a-1","body":"…"}\n{"id":"a-2","body":"…"}\n' } }),

@@ -1,4 +1,4 @@
-import { RateLimiter, takeToken } from './token-bucket';
+import { RateLimiter, reserveTokens, takeToken } from './token-bucket';
 
 describe('takeToken', () => {
   const policy = { ratePerSecond: 2, burst: 3 };
@@ -31,6 +31,24 @@ describe('takeToken', () => {
   });
 });
 
+describe('reserveTokens', () => {
+  const policy = { ratePerSecond: 100, burst: 50 };
+
+  it('takes from a full bucket without waiting, then makes the overdraft wait at the rate', () => {
+    const first = reserveTokens(undefined, 0, policy, 30);
+    expect(first).toEqual({ bucket: { tokens: 20, at: 0 }, waitMs: 0 });
+    const second = reserveTokens(first.bucket, 0, policy, 120);
+    expect(second).toEqual({ bucket: { tokens: -100, at: 0 }, waitMs: 1000 });
+    // Queued behind the debt: 10 more tokens wait for the 100 owed and their own 10.
+    expect(reserveTokens(second.bucket, 0, policy, 10).waitMs).toBe(1100);
+  });
+
+  it('lets the debt refill away with time, never beyond the burst', () => {
+    expect(reserveTokens({ tokens: -100, at: 0 }, 1000, policy, 10)).toEqual({ bucket: { tokens: -10, at: 1000 }, waitMs: 100 });
+    expect(reserveTokens({ tokens: -100, at: 0 }, 60_000, policy, 10)).toEqual({ bucket: { tokens: 40, at: 60_000 }, waitMs: 0 });
+  });
+});
+
 describe('RateLimiter', () => {
   it('keeps one bucket per caller', () => {
     let now = 0;
@@ -40,5 +58,12 @@ describe('RateLimiter', () => {
     expect(limiter.take('b').allowed).toBe(true);
     now = 1_000;
     expect(limiter.take('a').allowed).toBe(true);
+  });
+
+  it('keeps reservations per caller too', () => {
+    const limiter = new RateLimiter({ ratePerSecond: 10, burst: 10 }, () => 0);
+    expect(limiter.reserve('a', 15)).toBe(500);
+    expect(limiter.reserve('b', 10)).toBe(0);
+    expect(limiter.reserve('a', 5)).toBe(1000);
   });
 });

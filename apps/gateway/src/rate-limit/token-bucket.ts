@@ -23,6 +23,18 @@ export const takeToken = (bucket: Bucket | undefined, now: number, policy: RateP
 };
 
 /**
+ * Takes `count` tokens whatever the bucket holds, and says how long the taker must wait before using them: the time
+ * until a bucket left in debt has refilled to zero. Later reservations queue behind the debt, so a caller's takers
+ * together go no faster than the rate.
+ */
+export const reserveTokens = (bucket: Bucket | undefined, now: number, policy: RatePolicy, count: number): { bucket: Bucket; waitMs: number } => {
+  const elapsedSeconds = bucket === undefined ? 0 : Math.max(0, now - bucket.at) / 1000;
+  const available = bucket === undefined ? policy.burst : Math.min(policy.burst, bucket.tokens + elapsedSeconds * policy.ratePerSecond);
+  const tokens = available - count;
+  return { bucket: { tokens, at: now }, waitMs: tokens >= 0 ? 0 : Math.ceil((-tokens / policy.ratePerSecond) * 1000) };
+};
+
+/**
  * One bucket per caller. Callers are API key ids, so the map is bounded by the configured keys: an unauthenticated
  * flood is turned away before it reaches the limiter and cannot grow it.
  */
@@ -38,5 +50,12 @@ export class RateLimiter {
     const result = takeToken(this.buckets.get(caller), this.now(), this.policy);
     this.buckets.set(caller, result.bucket);
     return result;
+  }
+
+  /** Milliseconds the caller must wait before using `count` tokens (see `reserveTokens`). */
+  reserve(caller: string, count: number): number {
+    const { bucket, waitMs } = reserveTokens(this.buckets.get(caller), this.now(), this.policy, count);
+    this.buckets.set(caller, bucket);
+    return waitMs;
   }
 }
