@@ -41,8 +41,10 @@ export type Fingerprint = z.infer<typeof fingerprintSchema>;
 
 export const sharedPassageSchema = z.object({
   passage: z.string(),
-  matchedIn: z.string().describe('id of the story article whose text holds the passage'),
-  overlap: z.number().describe('fraction of the passage shingles found in that article'),
+  matchedIn: z.string().describe('id of the story article closest to the newcomer (the evidence\'s matchedArticleId)'),
+  overlap: z
+    .number()
+    .describe("share of the passage's IDF-weighted terms that the story's articles have already used (the story vocabulary, a Bloom filter)"),
 });
 
 export const evidenceSchema = z.object({

@@ -1,9 +1,9 @@
 import { Article, ArticleSummary, Evidence, Relation, StoryEvent } from '@app/contracts';
 import { analyzeArticle, AnalyzedArticle } from './analyze-article';
 import { newPassages, Passage, passagesAgainst, sharedPassages } from './passages';
-import { PairScore, scoreCandidates } from './score-candidates';
+import { PairScore, scoreAgainstOwnVersion, scoreCandidates } from './score-candidates';
 import { eventIdFor, newStoryId } from './story-ids';
-import { storyOfArticle, StoryState } from './story-state';
+import { StoryState } from './story-state';
 
 /** Where and when the input came from; the shell supplies it, the core never reads a clock. */
 export interface DecisionContext {
@@ -61,30 +61,15 @@ const evidenceOf = (assessment: Assessment, passages: readonly Passage[], state:
   };
 };
 
-const resend = (article: Article, storyId: string, context: DecisionContext, state: StoryState): StoryEvent[] => {
+/**
+ * An id the window already holds, sent again: a redelivery, or a corrected version. The article stays in its story
+ * (an article is in one story), and the event measures the new text against the version indexed then: unchanged
+ * text is a duplicate, an edited one a copy or a rewrite whose new passages show what changed.
+ */
+const resend = (article: Article, slot: number, context: DecisionContext, state: StoryState): Assessment => {
   const analyzed = analyzeArticle(article, state, context.at);
-  return [
-    {
-      type: 'StoryUpdated',
-      storyId,
-      eventId: eventIdFor(context.eventKey, 0),
-      at: new Date(context.at).toISOString(),
-      articleId: article.id,
-      article: summarize(article),
-      relation: 'duplicate',
-      newPassages: [],
-      evidence: {
-        matchedArticleId: article.id,
-        score: 1,
-        cosine: 1,
-        containment: 1,
-        entityOverlap: 1,
-        sharedPassages: [],
-        candidates: [{ storyId, articleId: article.id, score: 1 }],
-      },
-      fingerprint: analyzed.fingerprint,
-    },
-  ];
+  const match = scoreAgainstOwnVersion(analyzed, state, slot);
+  return { analyzed, ranked: [match], match, relation: relationOf(match, state), mergeWith: [] };
 };
 
 /**
@@ -92,9 +77,8 @@ const resend = (article: Article, storyId: string, context: DecisionContext, sta
  * by a StoriesMerged when the article proves two stories are one.
  */
 export const decide = (article: Article, state: StoryState, context: DecisionContext): StoryEvent[] => {
-  const known = storyOfArticle(state, article.id);
-  if (known !== undefined) return resend(article, known, context, state);
-  const assessment = assess(article, state, context.at);
+  const indexed = state.articleSlots.get(article.id);
+  const assessment = indexed === undefined ? assess(article, state, context.at) : resend(article, indexed, context, state);
   const at = new Date(context.at).toISOString();
   const { analyzed, match, relation } = assessment;
   if (!match || !relation) {

@@ -91,10 +91,13 @@ const joinStory = (state: StoryState, event: StoryStarted | StoryUpdated): Story
   const time = event.fingerprint.time;
   const story = state.stories.get(event.storyId);
   if (!story) return state;
-  story.articles++;
   addYear(story.years, event.fingerprint.year);
   story.updatedAt = Math.max(story.updatedAt, time);
-  if (!state.articleSlots.has(event.articleId)) indexArticle(state, event.articleId, event.storyId, event.fingerprint);
+  // An article sent again keeps the version indexed first, and counts once: the count weighs the centroid's entities.
+  if (!state.articleSlots.has(event.articleId)) {
+    story.articles++;
+    indexArticle(state, event.articleId, event.storyId, event.fingerprint);
+  }
   sweepWindow(state, time);
   return state;
 };

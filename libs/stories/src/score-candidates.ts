@@ -52,74 +52,100 @@ interface Closest {
   weekdays: number;
 }
 
+/** The newcomer as scoring reads it: its terms the vocabulary knows, by id, and its entities by salience. */
+interface Query {
+  weights: TermWeights;
+  salience: TermWeights;
+  weekdays: number;
+}
+
+/** How close one indexed article is: shared shingles (Jaccard, containment either way) and cosine. */
+const closenessTo = (slot: number, analyzed: AnalyzedArticle, query: Query, state: StoryState): Closest => {
+  const { index, frequencies } = state;
+  const jaccard = index.jaccard(slot, analyzed.signature);
+  const shared =
+    jaccard < MIN_TRUSTED_JACCARD
+      ? 0
+      : Math.max(containment(jaccard, analyzed.shingles, index.shingles(slot)), containment(jaccard, index.shingles(slot), analyzed.shingles));
+  const cosine = index.cosine(slot, query.weights, (id) => frequencies.idfOf(id));
+  return { articleId: index.articleId(slot), jaccard, containment: shared, cosine, weekdays: index.weekdays(slot) };
+};
+
+/** A story against the newcomer: its centroid's cosine and entity overlap, time, and its closest article's shingles. */
+const scoreStory = (storyId: string, near: Closest, analyzed: AnalyzedArticle, query: Query, state: StoryState): PairScore => {
+  const { frequencies, config } = state;
+  const story = state.stories.get(storyId)!;
+  const cosine = profileCosine(story.profile, query.weights, frequencies);
+  const overlap = profileEntityOverlap(story.profile, query.salience, story.articles, frequencies);
+  const yearsApart = yearsApartOf(analyzed.fingerprint.year, story.years);
+  // Two undated reports of one event name the same day for it, or the day after; a dated one the window places.
+  const daysApart = weekdaysApart(query.weekdays, near.weekdays);
+  const timeFactor =
+    (yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1) *
+    (daysApart !== undefined && daysApart >= config.distantWeekdays ? config.distantWeekdaysFactor : 1);
+  return {
+    storyId,
+    articleId: near.articleId,
+    cosine,
+    jaccard: near.jaccard,
+    containment: near.containment,
+    entityOverlap: overlap,
+    ...(yearsApart === undefined ? {} : { yearsApart }),
+    ...(daysApart === undefined ? {} : { weekdaysApart: daysApart }),
+    score: combine(cosine, near.containment, overlap, timeFactor),
+  };
+};
+
+/** A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it: the vector's other
+ * terms with their ids, weights and counts, in one pass. */
+const knownTerms = (analyzed: AnalyzedArticle, state: StoryState) => {
+  const { vector, counts } = analyzed;
+  const known = { terms: [] as number[], ids: [] as number[], weights: [] as number[], counts: [] as number[] };
+  for (let i = 0; i < vector.terms.length; i++) {
+    const id = state.frequencies.idOf(vector.terms[i]);
+    if (id < 0) continue;
+    known.terms.push(vector.terms[i]);
+    known.ids.push(id);
+    known.weights.push(vector.weights[i]);
+    known.counts.push(counts[i]);
+  }
+  return known;
+};
+
+const queryOf = (analyzed: AnalyzedArticle, known: ReturnType<typeof knownTerms>): Query => ({
+  weights: new TermWeights(known.ids, known.weights),
+  salience: new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights),
+  weekdays: weekdayMask(analyzed.fingerprint.weekdays),
+});
+
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
-  const { index, frequencies, config } = state;
-  const idf = (id: number) => frequencies.idfOf(id);
-  // A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it. One pass over the
-  // vector keeps the others with their ids, weights and counts.
-  const { vector, counts } = analyzed;
-  const seenTerms: number[] = [];
-  const seenIds: number[] = [];
-  const seenValues: number[] = [];
-  const seenCounts: number[] = [];
-  for (let i = 0; i < vector.terms.length; i++) {
-    const id = frequencies.idOf(vector.terms[i]);
-    if (id < 0) continue;
-    seenTerms.push(vector.terms[i]);
-    seenIds.push(id);
-    seenValues.push(vector.weights[i]);
-    seenCounts.push(counts[i]);
-  }
-  const seenWeights = new TermWeights(seenIds, seenValues);
+  const { index, config } = state;
+  const known = knownTerms(analyzed, state);
+  const query = queryOf(analyzed, known);
   // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
-  const query = heaviest(seenTerms, seenValues, config.queryTerms);
-  const inQuery = new Array<boolean>(seenTerms.length).fill(false);
-  for (const at of query) inQuery[at] = true;
-  for (const at of heaviest(seenTerms, seenCounts, config.queryTerms / 3)) {
+  const lookupAt = heaviest(known.terms, known.weights, config.queryTerms);
+  const inQuery = new Array<boolean>(known.terms.length).fill(false);
+  for (const at of lookupAt) inQuery[at] = true;
+  for (const at of heaviest(known.terms, known.counts, config.queryTerms / 3)) {
     if (inQuery[at]) continue;
     inQuery[at] = true;
-    query.push(at);
+    lookupAt.push(at);
   }
-  const lookup = query.map((at): [number, number] => [seenIds[at], seenValues[at]]);
-  const salience = new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights);
+  const lookup = lookupAt.map((at): [number, number] => [known.ids[at], known.weights[at]]);
   const closest = new Map<string, Closest>();
   for (const { slot } of index.candidates(lookup, config.candidates, config.postingsPerTerm)) {
-    const jaccard = index.jaccard(slot, analyzed.signature);
-    const shared =
-      jaccard < MIN_TRUSTED_JACCARD
-        ? 0
-        : Math.max(containment(jaccard, analyzed.shingles, index.shingles(slot)), containment(jaccard, index.shingles(slot), analyzed.shingles));
-    const cosine = index.cosine(slot, seenWeights, idf);
+    const near = closenessTo(slot, analyzed, query, state);
     const storyId = index.storyId(slot);
     const best = closest.get(storyId);
-    if (!best || shared > best.containment || (shared === best.containment && cosine > best.cosine)) {
-      closest.set(storyId, { articleId: index.articleId(slot), jaccard, containment: shared, cosine, weekdays: index.weekdays(slot) });
-    }
+    if (!best || near.containment > best.containment || (near.containment === best.containment && near.cosine > best.cosine)) closest.set(storyId, near);
   }
-  const weekdays = weekdayMask(analyzed.fingerprint.weekdays);
-  const scores: PairScore[] = [];
-  for (const [storyId, near] of closest) {
-    const story = state.stories.get(storyId)!;
-    const cosine = profileCosine(story.profile, seenWeights, frequencies);
-    const overlap = profileEntityOverlap(story.profile, salience, story.articles, frequencies);
-    const yearsApart = yearsApartOf(analyzed.fingerprint.year, story.years);
-    // Two undated reports of one event name the same day for it, or the day after; a dated one the window places.
-    const daysApart = weekdaysApart(weekdays, near.weekdays);
-    const timeFactor =
-      (yearsApart !== undefined && yearsApart >= config.distantYears ? config.distantYearsFactor : 1) *
-      (daysApart !== undefined && daysApart >= config.distantWeekdays ? config.distantWeekdaysFactor : 1);
-    scores.push({
-      storyId,
-      articleId: near.articleId,
-      cosine,
-      jaccard: near.jaccard,
-      containment: near.containment,
-      entityOverlap: overlap,
-      ...(yearsApart === undefined ? {} : { yearsApart }),
-      ...(daysApart === undefined ? {} : { weekdaysApart: daysApart }),
-      score: combine(cosine, near.containment, overlap, timeFactor),
-    });
-  }
+  const scores = [...closest].map(([storyId, near]) => scoreStory(storyId, near, analyzed, query, state));
   return scores.sort((a, b) => b.score - a.score || (a.storyId < b.storyId ? -1 : 1));
+};
+
+/** An article sent again under an id the window holds, measured against the version indexed then and its story. */
+export const scoreAgainstOwnVersion = (analyzed: AnalyzedArticle, state: StoryState, slot: number): PairScore => {
+  const query = queryOf(analyzed, knownTerms(analyzed, state));
+  return scoreStory(state.index.storyId(slot), closenessTo(slot, analyzed, query, state), analyzed, query, state);
 };

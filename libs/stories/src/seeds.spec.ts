@@ -54,9 +54,32 @@ describe('seed story after an ECB+ warm-up', () => {
     expect(event.newPassages.some((p) => p.includes('vetoed a US-backed bid'))).toBe(true);
   });
 
-  it('calls an exact resend (same id) a duplicate with nothing new', () => {
+  it('calls an exact resend (same id) a duplicate with nothing new, measured against the version it resends, and counts the article once', () => {
+    const articles = state.stories.get(seedStory)!.articles;
     const [event] = streamArticles([seed('seed-003')], START, { state, firstKey: 10_000 }).decisions[0].events;
     expect(event).toMatchObject({ type: 'StoryUpdated', storyId: seedStory, relation: 'duplicate', newPassages: [] });
+    const { evidence } = event as StoryUpdated;
+    expect(evidence).toMatchObject({ matchedArticleId: 'seed-003', containment: 1 });
+    expect(evidence.candidates).toEqual([{ storyId: seedStory, articleId: 'seed-003', score: evidence.score }]);
+    expect(state.stories.get(seedStory)!.articles).toBe(articles);
+  });
+
+  it('measures a version sent again with edits against the one indexed, and keeps it in its story', () => {
+    const original = seed('seed-002');
+    const correction = 'Correction: an earlier version of this story misstated the date of the Security Council vote on the sanctions resolution.';
+    const [corrected] = streamArticles([{ ...original, body: `${original.body}\n\n${correction}` }], START, { state, firstKey: 10_002 }).decisions[0]
+      .events as StoryUpdated[];
+    // One sentence more in a long text is still the same text, and the evidence says by how much.
+    expect(corrected).toMatchObject({ storyId: seedStory, articleId: 'seed-002', relation: 'duplicate' });
+    expect(corrected.evidence.matchedArticleId).toBe('seed-002');
+    expect(corrected.evidence.cosine).toBeLessThan(1);
+
+    const replaced = { ...original, body: 'The harbour authority opened a second container terminal on Monday after two years of dredging and wharf works, doubling the capacity for ships.' };
+    const [rewritten] = streamArticles([replaced], START, { state, firstKey: 10_003 }).decisions[0].events as StoryUpdated[];
+    expect(rewritten).toMatchObject({ storyId: seedStory, articleId: 'seed-002', relation: 'rewrite' });
+    expect(rewritten.evidence).toMatchObject({ matchedArticleId: 'seed-002', containment: 0 });
+    expect(rewritten.evidence.cosine).toBeLessThan(0.2);
+    expect(rewritten.newPassages.join(' ')).toContain('container terminal');
   });
 
   it('calls the same text under a new id a duplicate', () => {

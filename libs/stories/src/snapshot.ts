@@ -5,7 +5,7 @@ import { EdgeParagraphStats, StoryState } from './story-state';
 
 /** The engine state as plain JSON: what the dedup service writes every N events so a restart replays only the tail. */
 export interface StorySnapshot {
-  version: 6;
+  version: 7;
   config: EngineConfig;
   documents: number;
   /** [term hash, document count] by term id; [0, 0] for an id whose term was forgotten. */
@@ -32,7 +32,7 @@ export interface StorySnapshot {
 const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
 export const toSnapshot = (state: StoryState): StorySnapshot => ({
-  version: 6,
+  version: 7,
   config: state.config,
   documents: state.frequencies.documents,
   frequencies: state.frequencies.entries(),

@@ -49,9 +49,3 @@ export const emptyState = (config: EngineConfig = DEFAULT_ENGINE_CONFIG): StoryS
 });
 
 export const newVocabulary = (): Uint32Array => new Uint32Array(BLOOM_WORDS);
-
-/** The story an indexed article belongs to now, after any merges. */
-export const storyOfArticle = (state: StoryState, articleId: string): string | undefined => {
-  const slot = state.articleSlots.get(articleId);
-  return slot === undefined ? undefined : state.index.storyId(slot);
-};

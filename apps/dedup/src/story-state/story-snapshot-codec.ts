@@ -3,7 +3,7 @@ import { serializeState } from '../snapshots/snapshot-file';
 import { packPairs, type PackedState, unpackPairs } from './packed-pairs';
 
 /** The engine's own snapshot version this build reads; a type error here means libs/stories changed its shape. */
-const STATE_VERSION: StorySnapshot['version'] = 6;
+const STATE_VERSION: StorySnapshot['version'] = 7;
 
 /** Typed arrays from V8's deserializer belong to Node's realm, which `instanceof` misses inside a Jest sandbox. */
 const isFloat64Array = (value: unknown): value is Float64Array => Object.prototype.toString.call(value) === '[object Float64Array]';

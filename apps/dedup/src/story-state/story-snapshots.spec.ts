@@ -61,7 +61,7 @@ describe('engine state snapshots', () => {
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, index: { ...DEFAULT_ENGINE_CONFIG.index, termsPerArticle: 32 } })).toEqual(refused);
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, rareTermShare: 1e-3 })).toEqual(refused);
     payload.tree.version = 1;
-    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 6' });
+    expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 7' });
     expect(decodeState({ anything: 1 }, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'the payload is not a packed engine state' });
   });
 
