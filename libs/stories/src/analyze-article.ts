@@ -97,7 +97,7 @@ const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: stri
 export const analyzeArticle = (article: Article, state: StoryState, time: number): AnalyzedArticle => {
   const idf = (term: number) => state.frequencies.idf(term);
   const paragraphs = classifyParagraphs(article.body, {
-    isRepeated: (key) => (state.edgeParagraphs.get(key)?.stories ?? 0) >= state.config.boilerplateStories,
+    isRepeated: (key) => (state.edgeParagraphs.get(key)?.stories.length ?? 0) >= state.config.boilerplateStories,
     // Until the stream has seen enough articles, IDF is noise and a flat weight finds the lead's topic better.
     weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : idf,
   });

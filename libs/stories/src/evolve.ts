@@ -30,10 +30,9 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   addToProfile(story.profile, ids, fingerprint.terms, fingerprint.entities, state.frequencies);
   for (const edge of fingerprint.edges) {
     const seen = state.edgeParagraphs.get(edge);
-    if (!seen) state.edgeParagraphs.set(edge, { lastStory: storyId, stories: 1, lastSeen: fingerprint.time });
+    if (!seen) state.edgeParagraphs.set(edge, { stories: [storyId], lastSeen: fingerprint.time });
     else {
-      if (seen.lastStory !== storyId) seen.stories++;
-      seen.lastStory = storyId;
+      if (seen.stories.length < state.config.boilerplateStories && !seen.stories.includes(storyId)) seen.stories.push(storyId);
       seen.lastSeen = Math.max(seen.lastSeen, fingerprint.time);
     }
   }

@@ -46,7 +46,7 @@ export const toSnapshot = (state: StoryState): StorySnapshot => ({
     entities: [...profile.entities.entries()],
   })),
   articleSlots: [...state.articleSlots.entries()],
-  edgeParagraphs: [...state.edgeParagraphs.entries()].map(([key, stats]) => [key, { ...stats }]),
+  edgeParagraphs: [...state.edgeParagraphs.entries()].map(([key, stats]) => [key, { ...stats, stories: [...stats.stories] }]),
   latest: finiteOrNull(state.latest),
   lastSweep: finiteOrNull(state.lastSweep),
 });
@@ -64,7 +64,7 @@ export const fromSnapshot = (snapshot: StorySnapshot): StoryState => {
       ]),
     ),
     articleSlots: new Map(snapshot.articleSlots),
-    edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats }])),
+    edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats, stories: [...stats.stories] }])),
     latest: snapshot.latest ?? Number.NEGATIVE_INFINITY,
     lastSweep: snapshot.lastSweep ?? Number.NEGATIVE_INFINITY,
   };

@@ -14,10 +14,11 @@ export interface StoryRecord {
   profile: StoryProfile;
 }
 
-/** How often a paragraph key turned up at article edges, counted once per story. */
+/** Where a paragraph key turned up at article edges. */
 export interface EdgeParagraphStats {
-  lastStory: string;
-  stories: number;
+  /** The distinct stories whose articles had it, until there are `boilerplateStories` of them: from then on it is
+   * boilerplate, and which stories they were no longer matters. */
+  stories: string[];
   lastSeen: number;
 }
 
