@@ -1,7 +1,7 @@
 import { Article, Fingerprint } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, TermVector, tfWeight } from '@app/matching';
 import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize, weekdaysNamed } from '@app/text';
-import { StoryState } from './story-state';
+import { edgeStoryCount, StoryState } from './story-state';
 
 const MATURE_IDF_DOCUMENTS = 50;
 
@@ -97,7 +97,10 @@ const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: stri
 export const analyzeArticle = (article: Article, state: StoryState, time: number): AnalyzedArticle => {
   const idf = (term: number) => state.frequencies.idf(term);
   const paragraphs = classifyParagraphs(article.body, {
-    isRepeated: (key) => (state.edgeParagraphs.get(key)?.stories.length ?? 0) >= state.config.boilerplateStories,
+    isRepeated: (key) => {
+      const seen = state.edgeParagraphs.get(key);
+      return seen !== undefined && edgeStoryCount(seen) >= state.config.boilerplateStories;
+    },
     // Until the stream has seen enough articles, IDF is noise and a flat weight finds the lead's topic better.
     weight: state.frequencies.documents < MATURE_IDF_DOCUMENTS ? () => 1 : idf,
   });

@@ -2,7 +2,7 @@ import { Fingerprint, StoriesMerged, StoryEvent, StoryStarted, StoryUpdated } fr
 import { bloomAdd, bloomUnion, heaviest, tfidfVector } from '@app/matching';
 import { weekdayMask } from '@app/text';
 import { addToProfile, mergeProfiles, newProfile, releaseProfile } from './story-profile';
-import { newVocabulary, StoryState } from './story-state';
+import { edgeStoryCount, newVocabulary, StoryState } from './story-state';
 
 /** Sweeping the window this often (in event time) keeps eviction cheap and memory close to the window. */
 const SWEEPS_PER_WINDOW = 48;
@@ -30,9 +30,10 @@ const indexArticle = (state: StoryState, articleId: string, storyId: string, fin
   addToProfile(story.profile, ids, fingerprint.terms, fingerprint.entities, state.frequencies);
   for (const edge of fingerprint.edges) {
     const seen = state.edgeParagraphs.get(edge);
-    if (!seen) state.edgeParagraphs.set(edge, { stories: [storyId], lastSeen: fingerprint.time });
+    if (!seen) state.edgeParagraphs.set(edge, { story: storyId, lastSeen: fingerprint.time });
     else {
-      if (seen.stories.length < state.config.boilerplateStories && !seen.stories.includes(storyId)) seen.stories.push(storyId);
+      const known = seen.story === storyId || seen.otherStories?.includes(storyId) === true;
+      if (!known && edgeStoryCount(seen) < state.config.boilerplateStories) (seen.otherStories ??= []).push(storyId);
       seen.lastSeen = Math.max(seen.lastSeen, fingerprint.time);
     }
   }

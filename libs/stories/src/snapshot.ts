@@ -31,6 +31,10 @@ export interface StorySnapshot {
 
 const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
+/** A copy that shares nothing mutable with the state it came from. */
+const copyEdgeStats = ({ otherStories, ...stats }: EdgeParagraphStats): EdgeParagraphStats =>
+  otherStories === undefined ? stats : { ...stats, otherStories: [...otherStories] };
+
 export const toSnapshot = (state: StoryState): StorySnapshot => ({
   version: 7,
   config: state.config,
@@ -46,7 +50,7 @@ export const toSnapshot = (state: StoryState): StorySnapshot => ({
     entities: [...profile.entities.entries()],
   })),
   articleSlots: [...state.articleSlots.entries()],
-  edgeParagraphs: [...state.edgeParagraphs.entries()].map(([key, stats]) => [key, { ...stats, stories: [...stats.stories] }]),
+  edgeParagraphs: [...state.edgeParagraphs.entries()].map(([key, stats]) => [key, copyEdgeStats(stats)]),
   latest: finiteOrNull(state.latest),
   lastSweep: finiteOrNull(state.lastSweep),
 });
@@ -64,7 +68,7 @@ export const fromSnapshot = (snapshot: StorySnapshot): StoryState => {
       ]),
     ),
     articleSlots: new Map(snapshot.articleSlots),
-    edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, { ...stats, stories: [...stats.stories] }])),
+    edgeParagraphs: new Map(snapshot.edgeParagraphs.map(([key, stats]) => [key, copyEdgeStats(stats)])),
     latest: snapshot.latest ?? Number.NEGATIVE_INFINITY,
     lastSweep: snapshot.lastSweep ?? Number.NEGATIVE_INFINITY,
   };

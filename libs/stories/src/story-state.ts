@@ -14,13 +14,17 @@ export interface StoryRecord {
   profile: StoryProfile;
 }
 
-/** Where a paragraph key turned up at article edges. */
+/** Where a paragraph key turned up at article edges: the distinct stories whose articles had it, until there are
+ * `boilerplateStories` of them (from then on it is boilerplate, and which stories they were no longer matters). */
 export interface EdgeParagraphStats {
-  /** The distinct stories whose articles had it, until there are `boilerplateStories` of them: from then on it is
-   * boilerplate, and which stories they were no longer matters. */
-  stories: string[];
+  story: string;
+  /** The others, when there are: nearly every key is seen in one story, and an array each would cost the window
+   * more than a tenth of a kilobyte per article. */
+  otherStories?: string[];
   lastSeen: number;
 }
+
+export const edgeStoryCount = (stats: EdgeParagraphStats): number => 1 + (stats.otherStories?.length ?? 0);
 
 /**
  * Everything the engine knows, and nothing that is not a fold of story events. `evolve` updates it in place
