@@ -5,6 +5,7 @@ import { Decision, loadFixture, streamArticles } from './testing/fixture-stream'
 
 const warmup = loadFixture('ecbplus-warmup.articles.ndjson');
 const seeds = loadFixture('seeds.articles.ndjson');
+const replay = loadFixture('replay-sample.articles.ndjson');
 /** Just before the earliest seed, so the undated warm-up stays inside the matching window with them. */
 const START = Date.parse('2022-09-06T00:00:00Z');
 
@@ -138,5 +139,29 @@ describe('seed story regardless of order', () => {
     const story = assignments.storyOfArticle('seed-000');
     expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
     expect(warmup.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
+  });
+});
+
+/**
+ * The hard negatives: July 2018 news of the Trump–Putin summit and of North Korea, 115 articles of
+ * replay/news-2018-07 (see test/fixtures/engine/README.md), with the ECB+ warm-up. The seeds tell of Russia buying
+ * North Korean arms in 2022; none of these may join them, wherever the seeds come in the stream. The replay is
+ * re-dated into the seeds' days, so that the time window cannot keep them apart: only the texts can.
+ */
+describe('seed story among the July 2018 replay, re-dated to the same days', () => {
+  const sameDays = replay.map((a, i) => ({ ...a, publishedAt: new Date(START + i * 60_000).toISOString() }));
+  const others = [...warmup, ...sameDays];
+  const orders: [string, readonly typeof seeds[number][]][] = [
+    ['seeds first', [...seeds, ...others]],
+    ['seeds last', [...others, ...seeds]],
+    ['seeds shuffled in (order 4)', shuffled([...others, ...seeds], 4)],
+    ['seeds shuffled in (order 5)', shuffled([...others, ...seeds], 5)],
+  ];
+
+  it.each(orders)('%s: one seed story, no intruders', (_name, stream) => {
+    const assignments = assign(streamArticles(stream, START).decisions);
+    const story = assignments.storyOfArticle('seed-000');
+    expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
+    expect(others.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
   });
 });
