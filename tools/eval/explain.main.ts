@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { assess } from '@app/stories';
+import { reasoning } from '@app/stories';
 import { engineConfigFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { runEngine } from './run-engine';
 
@@ -22,7 +22,7 @@ const main = (): void => {
   let report: unknown;
   runEngine(lines, engineConfigFromEnv(), (article, events, state, at) => {
     if (article.id !== values.id || report) return;
-    const { analyzed, ranked, match, relation, mergeWith } = assess(article, state, at);
+    const { analyzed, ranked, match, relation, mergeWith } = reasoning(article, state, at);
     report = {
       article: article.id,
       decision: match ? { storyId: match.storyId, relation, mergeWith } : { newStory: true },

@@ -66,10 +66,16 @@ const evidenceOf = (assessment: Assessment, passages: readonly Passage[], state:
  * (an article is in one story), and the event measures the new text against the version indexed then: unchanged
  * text is a duplicate, an edited one a copy or a rewrite whose new passages show what changed.
  */
-const resend = (article: Article, slot: number, context: DecisionContext, state: StoryState): Assessment => {
-  const analyzed = analyzeArticle(article, state, context.at);
+const resend = (article: Article, slot: number, state: StoryState, at: number): Assessment => {
+  const analyzed = analyzeArticle(article, state, at);
   const match = scoreAgainstOwnVersion(analyzed, state, slot);
   return { analyzed, ranked: [match], match, relation: relationOf(match, state), mergeWith: [] };
+};
+
+/** The reasoning `decide` applies to an article: a resend's when the window holds its id, else the full assessment. */
+export const reasoning = (article: Article, state: StoryState, at: number): Assessment => {
+  const indexed = state.articleSlots.get(article.id);
+  return indexed === undefined ? assess(article, state, at) : resend(article, indexed, state, at);
 };
 
 /**
@@ -77,8 +83,7 @@ const resend = (article: Article, slot: number, context: DecisionContext, state:
  * by a StoriesMerged when the article proves two stories are one.
  */
 export const decide = (article: Article, state: StoryState, context: DecisionContext): StoryEvent[] => {
-  const indexed = state.articleSlots.get(article.id);
-  const assessment = indexed === undefined ? assess(article, state, context.at) : resend(article, indexed, context, state);
+  const assessment = reasoning(article, state, context.at);
   const at = new Date(context.at).toISOString();
   const { analyzed, match, relation } = assessment;
   if (!match || !relation) {
