@@ -10,7 +10,12 @@ import { type PipelineStack, SEEDS, startPipeline, WARMUP } from './support/pipe
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = join(__dirname, '..', '..', 'test-output', 'dashboard.png');
 
-const numberIn = async (page: Page, testId: string): Promise<number> => Number((await page.getByTestId(testId).textContent())?.replace(/,/g, ''));
+/** The figure a card shows; an empty or non-numeric card fails here rather than reading as 0. */
+const numberIn = async (page: Page, testId: string): Promise<number> => {
+  const text = (await page.getByTestId(testId).textContent())?.trim() ?? '';
+  expect(text).toMatch(/^\d[\d,]*(\.\d+)?$/);
+  return Number(text.replace(/,/g, ''));
+};
 
 describe('e2e: the ops dashboard in headless Chromium while articles flow', () => {
   let stack: PipelineStack;
