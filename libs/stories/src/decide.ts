@@ -36,7 +36,8 @@ const relationOf = (match: PairScore, state: StoryState): Relation => {
   return 'rewrite';
 };
 
-/** The whole reasoning behind a decision; `decide` turns it into events and `explain` prints it. */
+/** An article the window does not hold, against every candidate story: the best, its relation, and the stories it
+ * proves the same. */
 export const assess = (article: Article, state: StoryState, at: number): Assessment => {
   const analyzed = analyzeArticle(article, state, at);
   const ranked = scoreCandidates(analyzed, state);
@@ -72,7 +73,8 @@ const resend = (article: Article, slot: number, state: StoryState, at: number): 
   return { analyzed, ranked: [match], match, relation: relationOf(match, state), mergeWith: [] };
 };
 
-/** The reasoning `decide` applies to an article: a resend's when the window holds its id, else the full assessment. */
+/** The reasoning behind a decision, which `decide` turns into events and `explain` prints: a resend's when the window
+ * holds the article's id, else the full assessment. */
 export const reasoning = (article: Article, state: StoryState, at: number): Assessment => {
   const indexed = state.articleSlots.get(article.id);
   return indexed === undefined ? assess(article, state, at) : resend(article, indexed, state, at);
