@@ -57,17 +57,19 @@ interface Query {
   weights: TermWeights;
   salience: TermWeights;
   weekdays: number;
+  /** Today's IDF by term id, which the candidates' cosines weigh their terms with. */
+  idf: (id: number) => number;
 }
 
 /** How close one indexed article is: shared shingles (Jaccard, containment either way) and cosine. */
 const closenessTo = (slot: number, analyzed: AnalyzedArticle, query: Query, state: StoryState): Closest => {
-  const { index, frequencies } = state;
+  const { index } = state;
   const jaccard = index.jaccard(slot, analyzed.signature);
   const shared =
     jaccard < MIN_TRUSTED_JACCARD
       ? 0
       : Math.max(containment(jaccard, analyzed.shingles, index.shingles(slot)), containment(jaccard, index.shingles(slot), analyzed.shingles));
-  const cosine = index.cosine(slot, query.weights, (id) => frequencies.idfOf(id));
+  const cosine = index.cosine(slot, query.weights, query.idf);
   return { articleId: index.articleId(slot), jaccard, containment: shared, cosine, weekdays: index.weekdays(slot) };
 };
 
@@ -112,17 +114,18 @@ const knownTerms = (analyzed: AnalyzedArticle, state: StoryState) => {
   return known;
 };
 
-const queryOf = (analyzed: AnalyzedArticle, known: ReturnType<typeof knownTerms>): Query => ({
+const queryOf = (analyzed: AnalyzedArticle, known: ReturnType<typeof knownTerms>, state: StoryState): Query => ({
   weights: new TermWeights(known.ids, known.weights),
   salience: new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights),
   weekdays: weekdayMask(analyzed.fingerprint.weekdays),
+  idf: (id) => state.frequencies.idfOf(id),
 });
 
 /** Every story that owns a candidate article, scored against its centroid; best story first. */
 export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): PairScore[] => {
   const { index, config } = state;
   const known = knownTerms(analyzed, state);
-  const query = queryOf(analyzed, known);
+  const query = queryOf(analyzed, known, state);
   // Rare terms find rewrites; the article's most repeated terms find what was indexed while IDF was still young.
   const lookupAt = heaviest(known.terms, known.weights, config.queryTerms);
   const inQuery = new Array<boolean>(known.terms.length).fill(false);
@@ -146,6 +149,6 @@ export const scoreCandidates = (analyzed: AnalyzedArticle, state: StoryState): P
 
 /** An article sent again under an id the window holds, measured against the version indexed then and its story. */
 export const scoreAgainstOwnVersion = (analyzed: AnalyzedArticle, state: StoryState, slot: number): PairScore => {
-  const query = queryOf(analyzed, knownTerms(analyzed, state));
+  const query = queryOf(analyzed, knownTerms(analyzed, state), state);
   return scoreStory(state.index.storyId(slot), closenessTo(slot, analyzed, query, state), analyzed, query, state);
 };
