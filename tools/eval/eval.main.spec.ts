@@ -53,6 +53,14 @@ describe('the eval command', () => {
     expect(run.report).toEqual({ precision, recall, f1: (2 * precision * recall) / (precision + recall), pairs: pairs.length, articles: 60, stories: new Set(story.values()).size });
   });
 
+  it("parses articles with dedup's body limit, MAX_BODY_BYTES", () => {
+    const strict = runEval({ MAX_BODY_BYTES: '2048' });
+    expect(strict.status).toBe(0);
+    const refused = strict.stderr.split('\n').filter((l) => /^line \d+ rejected: body: is larger than 2048 bytes/.test(l));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(strict.lines).toHaveLength(60 - refused.length);
+  });
+
   it('refuses a bad setting with the rule it broke, before reading any article', () => {
     const refused = runEval({ STORY_JOIN_SCORE: 'loose' });
     expect(refused.status).toBe(2);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { engineConfigFromEnv } from '../../apps/dedup/src/config/engine-settings';
+import { decisionSettingsFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { adjustedRand, bcubed, GoldPair, pairwise } from './metrics';
 import { progressBar } from './progress';
 import { runEngine } from './run-engine';
@@ -16,7 +16,8 @@ const main = (): void => {
     .filter(({ line }) => line.trim().length > 0);
   const bar = progressBar(lines.length);
   let done = 0;
-  const run = runEngine(lines, engineConfigFromEnv(), () => bar.tick(++done));
+  const { engine, maxBodyBytes } = decisionSettingsFromEnv();
+  const run = runEngine(lines, engine, () => bar.tick(++done), maxBodyBytes);
   bar.done();
   for (const { line, reason } of run.rejected) process.stderr.write(`line ${line} rejected: ${reason}\n`);
   const predicted = new Map(run.assignments.entries());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { reasoning } from '@app/stories';
-import { engineConfigFromEnv } from '../../apps/dedup/src/config/engine-settings';
+import { decisionSettingsFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { runEngine } from './run-engine';
 
 const usage = 'usage: npm run --silent explain -- --articles <file.ndjson> --id <articleId>';
@@ -20,7 +20,8 @@ const main = (): void => {
     .map((line, i) => ({ line, number: i + 1 }))
     .filter(({ line }) => line.trim().length > 0);
   let report: unknown;
-  runEngine(lines, engineConfigFromEnv(), (article, events, state, at) => {
+  const { engine, maxBodyBytes } = decisionSettingsFromEnv();
+  runEngine(lines, engine, (article, events, state, at) => {
     if (article.id !== values.id || report) return;
     const { analyzed, ranked, match, relation, mergeWith } = reasoning(article, state, at);
     report = {
@@ -48,7 +49,7 @@ const main = (): void => {
         ...('relation' in rest ? { relation: rest.relation, newPassages: rest.newPassages, sharedPassages: rest.evidence.sharedPassages } : {}),
       })),
     };
-  });
+  }, maxBodyBytes);
   if (!report) throw new Error(`article ${values.id} is not in ${values.articles} (or was rejected)`);
   console.log(JSON.stringify(report, null, 2));
 };

@@ -1,4 +1,4 @@
-import { Article, describeRejections, parseArticle, StoryEvent } from '@app/contracts';
+import { Article, DEFAULT_MAX_BODY_BYTES, describeRejections, parseArticle, StoryEvent } from '@app/contracts';
 import { decide, DEFAULT_ENGINE_CONFIG, emptyState, EngineConfig, eventTime, evolve, StoryAssignments, StoryState } from '@app/stories';
 
 export interface EngineRun {
@@ -19,13 +19,15 @@ export const runEngine = (
   config: EngineConfig = DEFAULT_ENGINE_CONFIG,
   /** Called before the article's events are folded in, so `state` is what the decision saw. */
   onArticle: (article: Article, events: StoryEvent[], state: StoryState, at: number) => void = () => undefined,
+  /** The body limit dedup parses with (its MAX_BODY_BYTES). */
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
 ): EngineRun => {
   const state = emptyState(config);
   const assignments = new StoryAssignments();
   const run: EngineRun = { state, assignments, events: [], order: [], rejected: [] };
   let clock = 0;
   for (const { line, number } of lines) {
-    const parsed = parseArticle(line);
+    const parsed = parseArticle(line, maxBodyBytes);
     if (!parsed.ok) {
       run.rejected.push({ line: number, reason: describeRejections(parsed.rejections) });
       continue;

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BODY_BYTES, Topics } from '@app/contracts';
+import { Topics } from '@app/contracts';
 import { appConfigSchema, integer, port, text } from '@app/platform';
 import { type z } from 'zod';
 import { engineEnv } from './engine-settings';
@@ -12,8 +12,6 @@ export const dedupConfigSchema = appConfigSchema('story-dedup', {
   // How long the group waits for a silent owner before a standby takes over (the broker allows 6000 at least).
   DEDUP_SESSION_TIMEOUT_MS: integer(6_000, 300_000).default(30_000),
   ...engineEnv,
-  // Same name and bounds as the gateway's: both sides must agree on what an oversized body is.
-  MAX_BODY_BYTES: integer(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
   SNAPSHOT_EVERY_EVENTS: integer(1, 10_000_000).default(5_000),
   SNAPSHOT_EVERY_MS: integer(1_000, 24 * 60 * 60 * 1000).default(60_000),
   SNAPSHOT_DIR: text().default('./data/snapshots'),

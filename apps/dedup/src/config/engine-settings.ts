@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimal, integer, loadConfig } from '@app/platform';
+import { DEFAULT_MAX_BODY_BYTES } from '@app/contracts';
 import { DAY_MS, DEFAULT_ENGINE_CONFIG, type EngineConfig } from '@app/stories';
 
 /**
@@ -15,6 +16,9 @@ export const engineEnv = {
   // thousands of articles spends most of each decision on this walk; fewer is faster and finds slightly fewer of the
   // stories a common term links (docs/benchmarks.md, "Retrieval depth").
   STORY_POSTINGS_PER_TERM: integer(50, 1_000_000).default(DEFAULT_ENGINE_CONFIG.postingsPerTerm),
+  // What an article may weigh before it is refused. Same name and bounds as the gateway's: both sides must agree on
+  // what an oversized body is.
+  MAX_BODY_BYTES: integer(1024, 16 * 1024 * 1024).default(DEFAULT_MAX_BODY_BYTES),
 };
 
 const engineEnvSchema = z.object(engineEnv);
@@ -27,5 +31,11 @@ export const engineConfigOf = (env: EngineEnv): EngineConfig => ({
   postingsPerTerm: env.STORY_POSTINGS_PER_TERM,
 });
 
-/** The engine configuration the environment asks for; throws a ConfigError naming each bad variable. */
-export const engineConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): EngineConfig => engineConfigOf(loadConfig(engineEnvSchema, env));
+/** How dedup decides, as the environment asks: the engine configuration and the body limit it parses articles with.
+ * Throws a ConfigError naming each bad variable. */
+export const decisionSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): { engine: EngineConfig; maxBodyBytes: number } => {
+  const parsed = loadConfig(engineEnvSchema, env);
+  return { engine: engineConfigOf(parsed), maxBodyBytes: parsed.MAX_BODY_BYTES };
+};
+
+export const engineConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): EngineConfig => decisionSettingsFromEnv(env).engine;
