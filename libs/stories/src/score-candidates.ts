@@ -98,11 +98,19 @@ const scoreStory = (storyId: string, near: Closest, analyzed: AnalyzedArticle, q
   };
 };
 
+/** The newcomer's terms some indexed article has used, with their ids, weights and counts, in vector order. */
+interface KnownTerms {
+  terms: number[];
+  ids: number[];
+  weights: number[];
+  counts: number[];
+}
+
 /** A term no indexed article has used cannot retrieve anything, however heavy its IDF makes it: the vector's other
- * terms with their ids, weights and counts, in one pass. */
-const knownTerms = (analyzed: AnalyzedArticle, state: StoryState) => {
+ * terms, in one pass. */
+const knownTerms = (analyzed: AnalyzedArticle, state: StoryState): KnownTerms => {
   const { vector, counts } = analyzed;
-  const known = { terms: [] as number[], ids: [] as number[], weights: [] as number[], counts: [] as number[] };
+  const known: KnownTerms = { terms: [], ids: [], weights: [], counts: [] };
   for (let i = 0; i < vector.terms.length; i++) {
     const id = state.frequencies.idOf(vector.terms[i]);
     if (id < 0) continue;
@@ -114,7 +122,7 @@ const knownTerms = (analyzed: AnalyzedArticle, state: StoryState) => {
   return known;
 };
 
-const queryOf = (analyzed: AnalyzedArticle, known: ReturnType<typeof knownTerms>, state: StoryState): Query => ({
+const queryOf = (analyzed: AnalyzedArticle, known: KnownTerms, state: StoryState): Query => ({
   weights: new TermWeights(known.ids, known.weights),
   salience: new TermWeights(analyzed.entitySalience.terms, analyzed.entitySalience.weights),
   weekdays: weekdayMask(analyzed.fingerprint.weekdays),

@@ -125,6 +125,14 @@ const shuffled = <T>(items: readonly T[], seedValue: number): T[] => {
   return out;
 };
 
+/** All five seeds in one story, and none of `others` in it. */
+const expectOneSeedStory = (decisions: Decision[], others: readonly { id: string }[]): void => {
+  const assignments = assign(decisions);
+  const story = assignments.storyOfArticle('seed-000');
+  expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
+  expect(others.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
+};
+
 describe('seed story regardless of order', () => {
   const orders: [string, () => Decision[]][] = [
     ['seeds last, in reverse', () => streamArticles([...warmup, ...[...seeds].reverse()], START).decisions],
@@ -134,12 +142,7 @@ describe('seed story regardless of order', () => {
     ]),
   ];
 
-  it.each(orders)('%s: one seed story, no intruders', (_name, run) => {
-    const assignments = assign(run());
-    const story = assignments.storyOfArticle('seed-000');
-    expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
-    expect(warmup.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
-  });
+  it.each(orders)('%s: one seed story, no intruders', (_name, run) => expectOneSeedStory(run(), warmup));
 });
 
 /**
@@ -158,10 +161,5 @@ describe('seed story among the July 2018 replay, re-dated to the same days', () 
     ['seeds shuffled in (order 5)', shuffled([...others, ...seeds], 5)],
   ];
 
-  it.each(orders)('%s: one seed story, no intruders', (_name, stream) => {
-    const assignments = assign(streamArticles(stream, START).decisions);
-    const story = assignments.storyOfArticle('seed-000');
-    expect(seeds.map((a) => assignments.storyOfArticle(a.id))).toEqual(seeds.map(() => story));
-    expect(others.filter((a) => assignments.storyOfArticle(a.id) === story).map((a) => a.id)).toEqual([]);
-  });
+  it.each(orders)('%s: one seed story, no intruders', (_name, stream) => expectOneSeedStory(streamArticles(stream, START).decisions, others));
 });

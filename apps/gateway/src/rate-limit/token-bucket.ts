@@ -13,10 +13,14 @@ export interface Bucket {
 
 export type Take = { readonly allowed: true; readonly bucket: Bucket } | { readonly allowed: false; readonly bucket: Bucket; readonly retryAfterSeconds: number };
 
-/** Refills for the time elapsed, then takes one token if there is one. A clock that steps back refills nothing. */
+/** The tokens a bucket holds now: full when new, refilled for the time elapsed, never beyond the burst. A clock
+ * that steps back refills nothing. */
+const refilled = (bucket: Bucket | undefined, now: number, policy: RatePolicy): number =>
+  bucket === undefined ? policy.burst : Math.min(policy.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * policy.ratePerSecond);
+
+/** Refills for the time elapsed, then takes one token if there is one. */
 export const takeToken = (bucket: Bucket | undefined, now: number, policy: RatePolicy): Take => {
-  const elapsedSeconds = bucket === undefined ? 0 : Math.max(0, now - bucket.at) / 1000;
-  const tokens = bucket === undefined ? policy.burst : Math.min(policy.burst, bucket.tokens + elapsedSeconds * policy.ratePerSecond);
+  const tokens = refilled(bucket, now, policy);
   if (tokens >= 1) return { allowed: true, bucket: { tokens: tokens - 1, at: now } };
   // Retry-After is whole seconds; rounding up never sends a client back too early.
   return { allowed: false, bucket: { tokens, at: now }, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / policy.ratePerSecond)) };
@@ -28,9 +32,7 @@ export const takeToken = (bucket: Bucket | undefined, now: number, policy: RateP
  * together go no faster than the rate.
  */
 export const reserveTokens = (bucket: Bucket | undefined, now: number, policy: RatePolicy, count: number): { bucket: Bucket; waitMs: number } => {
-  const elapsedSeconds = bucket === undefined ? 0 : Math.max(0, now - bucket.at) / 1000;
-  const available = bucket === undefined ? policy.burst : Math.min(policy.burst, bucket.tokens + elapsedSeconds * policy.ratePerSecond);
-  const tokens = available - count;
+  const tokens = refilled(bucket, now, policy) - count;
   return { bucket: { tokens, at: now }, waitMs: tokens >= 0 ? 0 : Math.ceil((-tokens / policy.ratePerSecond) * 1000) };
 };
 
