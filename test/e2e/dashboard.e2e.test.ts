@@ -69,8 +69,9 @@ describe('e2e: the ops dashboard in headless Chromium while articles flow', () =
     // first of them with new passages opens the timeline the stories API holds for it, its passages included.
     const rows = page.locator('[data-testid="top-stories"] tr[data-story-id]');
     await rows.first().waitFor();
-    type Detail = { articleCount: number; timeline: { newPassages?: string[] }[] };
+    type Detail = { articleCount: number; timeline: { newPassages?: string[]; setAside?: unknown[] }[] };
     const passagesIn = (detail: Detail) => detail.timeline.reduce((n, entry) => n + (entry.newPassages?.length ?? 0), 0);
+    const setAsideIn = (detail: Detail) => detail.timeline.reduce((n, entry) => n + (entry.setAside?.length ?? 0), 0);
     let chosen: { storyId: string; detail: Detail } | undefined;
     for (const storyId of await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.storyId!))) {
       const detail = (await (await fetch(`${stack.stories.url}/v1/stories/${storyId}`)).json()) as Detail;
@@ -85,7 +86,9 @@ describe('e2e: the ops dashboard in headless Chromium while articles flow', () =
     const panel = page.getByTestId('story-panel');
     await panel.getByText(`${storyId} · ${detail.articleCount} articles`).waitFor();
     expect(await panel.locator('.timeline li').count()).toBe(detail.timeline.length);
-    expect(await panel.locator('.timeline blockquote').count()).toBe(passagesIn(detail));
+    expect(await panel.locator('.timeline li > blockquote').count()).toBe(passagesIn(detail));
+    // Paragraphs the engine did not read as story text (credits, ads, appended stories) sit folded under each entry.
+    expect(await panel.locator('.timeline .set-aside blockquote').count()).toBe(setAsideIn(detail));
 
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

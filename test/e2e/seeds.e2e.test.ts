@@ -46,6 +46,14 @@ describe('e2e: the seeds through gateway, dedup and the stories app', () => {
     const byId = new Map(seedEvents.map((e) => [e.articleId, e]));
     expect(byId.get('seed-000')).toMatchObject({ type: 'StoryStarted' });
     expect(byId.get('seed-004')).toMatchObject({ type: 'StoryUpdated', relation: 'syndicated', newPassages: [] });
+    // Its appended 2025 stories travel in the event as set aside, so subscribers see what the engine did not match on.
+    const taipei = byId.get('seed-004')!.setAside ?? [];
+    expect(taipei.filter((p) => p.role === 'appended').map((p) => p.text.slice(0, 16))).toEqual([
+      expect.stringMatching(/^US President/),
+      expect.stringMatching(/^China's military/),
+      'CHIP EXCEPTION: ',
+      'THUGGISH BEHAVIO',
+    ]);
     const ny = byId.get('seed-001') as Extract<ArticleEvent, { type: 'StoryUpdated' }>;
     expect(ny.relation).toBe('rewrite');
     expect(ny.newPassages.join('\n')).toMatch(/1948/);

@@ -63,6 +63,24 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+export const SET_ASIDE_ROLES = ['chrome', 'repeated', 'appended'] as const;
+
+export const setAsideParagraphSchema = z.object({
+  paragraph: z.number().int().nonnegative().describe('position of the paragraph in the article body, from 0, as the engine segmented it'),
+  role: z
+    .enum(SET_ASIDE_ROLES)
+    .describe('chrome: page furniture at the edges; repeated: boilerplate the stream has seen in several stories; appended: trailing content on another topic'),
+  text: z.string(),
+});
+export type SetAsideParagraph = z.infer<typeof setAsideParagraphSchema>;
+
+/** Paragraphs the engine did not take as the article's story, so matching ignored them. Absent from events written
+ * before the engine reported them. */
+const setAside = z
+  .array(setAsideParagraphSchema)
+  .optional()
+  .describe("paragraphs the engine did not take as the article's story: matching ignored them");
+
 const base = {
   storyId: z.string().min(1),
   eventId: z.string().min(1),
@@ -74,6 +92,7 @@ export const storyStartedSchema = z.object({
   ...base,
   articleId: z.string().min(1),
   article: articleSummarySchema,
+  setAside,
   fingerprint: fingerprintSchema,
 });
 
@@ -85,6 +104,7 @@ export const storyUpdatedSchema = z.object({
   relation: relationSchema,
   newPassages: z.array(z.string()),
   evidence: evidenceSchema,
+  setAside,
   fingerprint: fingerprintSchema,
 });
 

@@ -1,4 +1,4 @@
-import { Article, Fingerprint } from '@app/contracts';
+import { Article, Fingerprint, SetAsideParagraph } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, TermVector, tfWeight } from '@app/matching';
 import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize, weekdaysNamed } from '@app/text';
 import { edgeStoryCount, StoryState } from './story-state';
@@ -91,6 +91,17 @@ const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: stri
   if (year !== undefined) fingerprint.year = year;
   const weekdays = weekdaysNamed(storyText);
   if (weekdays.length > 0) fingerprint.weekdays = weekdays;
+};
+
+/** The paragraphs matching did not read: all but the story paragraphs, unless there were none (matching then reads
+ * every paragraph, so nothing was set aside). */
+export const setAsideParagraphs = (paragraphs: readonly ClassifiedParagraph[]): SetAsideParagraph[] => {
+  if (!paragraphs.some((p) => p.role === 'story')) return [];
+  const setAside: SetAsideParagraph[] = [];
+  paragraphs.forEach(({ role, text }, paragraph) => {
+    if (role !== 'story') setAside.push({ paragraph, role, text });
+  });
+  return setAside;
 };
 
 /** Turns an article into what matching needs, using what the stream has learned so far (IDF, boilerplate). */

@@ -1,5 +1,5 @@
 import { Article, ArticleSummary, Evidence, Relation, StoryEvent } from '@app/contracts';
-import { analyzeArticle, AnalyzedArticle } from './analyze-article';
+import { analyzeArticle, AnalyzedArticle, setAsideParagraphs } from './analyze-article';
 import { newPassages, Passage, passagesAgainst, sharedPassages } from './passages';
 import { PairScore, scoreAgainstOwnVersion, scoreCandidates } from './score-candidates';
 import { eventIdFor, newStoryId } from './story-ids';
@@ -97,6 +97,7 @@ export const decide = (article: Article, state: StoryState, context: DecisionCon
         at,
         articleId: article.id,
         article: summarize(article),
+        setAside: setAsideParagraphs(analyzed.paragraphs),
         fingerprint: analyzed.fingerprint,
       },
     ];
@@ -113,6 +114,7 @@ export const decide = (article: Article, state: StoryState, context: DecisionCon
       relation,
       newPassages: relation === 'rewrite' ? newPassages(passages, state) : [],
       evidence: evidenceOf(assessment, passages, state),
+      setAside: setAsideParagraphs(analyzed.paragraphs),
       fingerprint: analyzed.fingerprint,
     },
   ];

@@ -90,21 +90,42 @@ describe('seed story after an ECB+ warm-up', () => {
   });
 });
 
-describe('paragraph roles of the Taipei Times copy', () => {
-  it('marks its four trailing paragraphs on other topics as appended', () => {
-    const before = seeds.filter((a) => a.id !== 'seed-004');
-    const { state } = streamArticles([...warmup, ...before], START);
-    const article = seed('seed-004');
-    const at = Date.parse(article.publishedAt!);
-    const roles = assess(article, state, at).analyzed.paragraphs.map((p) => ({ role: p.role, text: p.text }));
-    const appended = roles.filter((p) => p.role === 'appended');
-    expect(appended).toHaveLength(4);
-    expect(roles.slice(-4)).toEqual(appended);
+describe('paragraphs the Taipei Times copy sets aside', () => {
+  const before = seeds.filter((a) => a.id !== 'seed-004');
+  const { state } = streamArticles([...warmup, ...before], START);
+  const article = seed('seed-004');
+  const [event] = streamArticles([article], START, { state, firstKey: 20_001 }).decisions[0].events;
+  const paragraphs = assess(article, state, Date.parse(article.publishedAt!)).analyzed.paragraphs;
+
+  it('names its four trailing paragraphs on other topics as appended, in the event subscribers get', () => {
+    if (event.type === 'StoriesMerged') throw new Error('expected the article to be named');
+    const appended = (event.setAside ?? []).filter((p) => p.role === 'appended');
+    expect(appended.map((p) => p.paragraph)).toEqual([0, 1, 2, 3].map((i) => paragraphs.length - 4 + i));
     expect(appended[0].text).toMatch(/tariff/i);
     expect(appended[1].text).toMatch(/Taiwan/);
     expect(appended[1].text).toMatch(/drill/i);
     expect(appended[2].text.startsWith('CHIP EXCEPTION:')).toBe(true);
     expect(appended[3].text.startsWith('THUGGISH BEHAVIOR:')).toBe(true);
+  });
+
+});
+
+describe('paragraphs the other seeds set aside', () => {
+  const { decisions } = streamArticles([...warmup, ...seeds], START);
+  const setAside = (id: string) => {
+    const [event] = decisions.find((d) => d.article.id === id)!.events;
+    if (event.type === 'StoriesMerged') throw new Error(`${id} was not named`);
+    return (event.setAside ?? []).map(({ role, text }) => [role, text]);
+  };
+
+  it('names credits, sign-offs and an ad, and keeps the story paragraphs out', () => {
+    expect(setAside('seed-001')).toEqual([
+      ['chrome', 'US News'],
+      ['chrome', 'With Post wires'],
+    ]);
+    expect(setAside('seed-002')).toEqual([['chrome', 'Comments are closed.']]);
+    expect(setAside('seed-003').map(([role]) => role)).toEqual(['appended', 'chrome']);
+    expect(setAside('seed-003')[0][1]).toMatch(/^As Chinas economy slows/);
   });
 });
 

@@ -101,6 +101,18 @@
       ...story.timeline.map((entry) => {
         const item = el('li', {}, el('span', { className: 'relation', textContent: entry.relation || entry.type }), el('span', { textContent: `${entry.article?.title || entry.articleId || (entry.mergedStoryIds || []).join(', ')} ` }), el('span', { className: 'muted small', textContent: since(entry.at) }));
         for (const passage of entry.newPassages || []) item.append(el('blockquote', { textContent: passage }));
+        const setAside = entry.setAside || [];
+        if (setAside.length > 0) {
+          const roles = [...new Set(setAside.map((p) => p.role))].join(', ');
+          item.append(
+            el(
+              'details',
+              { className: 'set-aside' },
+              el('summary', { className: 'muted small', textContent: `set aside: ${setAside.length} paragraph${setAside.length === 1 ? '' : 's'} (${roles})` }),
+              ...setAside.map((p) => el('blockquote', { title: `paragraph ${p.paragraph + 1}: ${p.role}`, textContent: `${p.role}: ${p.text}` })),
+            ),
+          );
+        }
         return item;
       }),
     );
