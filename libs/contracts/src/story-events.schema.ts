@@ -64,13 +64,20 @@ export const evidenceSchema = z.object({
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const SET_ASIDE_ROLES = ['chrome', 'repeated', 'appended'] as const;
+/** An event shows the start of a set-aside paragraph and lists at most this many: enough to see what was left out,
+ * while an event stays far below the story log's record limit whatever the page around the article held. */
+export const SET_ASIDE_TEXT_CHARS = 500;
+export const SET_ASIDE_PARAGRAPHS = 100;
 
 export const setAsideParagraphSchema = z.object({
   paragraph: z.number().int().nonnegative().describe('position of the paragraph in the article body, from 0, as the engine segmented it'),
   role: z
     .enum(SET_ASIDE_ROLES)
-    .describe('chrome: page furniture at the edges; repeated: boilerplate the stream has seen in several stories; appended: trailing content on another topic'),
-  text: z.string(),
+    .describe(
+      'chrome: page furniture at the edges; repeated: boilerplate the stream has seen in several stories; appended: trailing content the engine judged off the lead\'s topic',
+    ),
+  text: z.string().max(SET_ASIDE_TEXT_CHARS).describe(`the paragraph's text, its first ${SET_ASIDE_TEXT_CHARS} characters when longer`),
+  length: z.number().int().nonnegative().describe("the whole paragraph's length in characters"),
 });
 export type SetAsideParagraph = z.infer<typeof setAsideParagraphSchema>;
 
@@ -78,8 +85,9 @@ export type SetAsideParagraph = z.infer<typeof setAsideParagraphSchema>;
  * before the engine reported them. */
 const setAside = z
   .array(setAsideParagraphSchema)
+  .max(SET_ASIDE_PARAGRAPHS)
   .optional()
-  .describe("paragraphs the engine did not take as the article's story: matching ignored them");
+  .describe(`paragraphs the engine did not take as the article's story, so matching ignored them; the first ${SET_ASIDE_PARAGRAPHS} in body order`);
 
 const base = {
   storyId: z.string().min(1),

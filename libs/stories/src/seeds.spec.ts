@@ -103,7 +103,7 @@ describe('paragraphs the Taipei Times copy sets aside', () => {
     expect(appended.map((p) => p.paragraph)).toEqual([0, 1, 2, 3].map((i) => paragraphs.length - 4 + i));
     expect(appended[0].text).toMatch(/tariff/i);
     expect(appended[1].text).toMatch(/Taiwan/);
-    expect(appended[1].text).toMatch(/drill/i);
+    expect(appended[1].text).toMatch(/exercises around Taiwan/);
     expect(appended[2].text.startsWith('CHIP EXCEPTION:')).toBe(true);
     expect(appended[3].text.startsWith('THUGGISH BEHAVIOR:')).toBe(true);
   });

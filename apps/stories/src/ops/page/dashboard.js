@@ -109,7 +109,7 @@
               'details',
               { className: 'set-aside' },
               el('summary', { className: 'muted small', textContent: `set aside: ${setAside.length} paragraph${setAside.length === 1 ? '' : 's'} (${roles})` }),
-              ...setAside.map((p) => el('blockquote', { title: `paragraph ${p.paragraph + 1}: ${p.role}`, textContent: `${p.role}: ${p.text}` })),
+              ...setAside.map((p) => el('blockquote', { title: `paragraph ${p.paragraph + 1}: ${p.role}`, textContent: `${p.role}: ${p.text}${p.length > p.text.length ? '…' : ''}` })),
             ),
           );
         }
