@@ -45,10 +45,13 @@ describe('dedup story stream on a real broker', () => {
     await producer.connect();
     await producer.send({ topic: env.ARTICLES_TOPIC, messages: WARMUP.map((value) => ({ key: (JSON.parse(value) as { id: string }).id, value })) });
     await consumeUntil(await reader(env.STORY_EVENTS_TOPIC), (r) => articleEvents(r).length >= WARMUP.length);
-    const poison = ['{"id": "no-body"}', 'not json at all', '{"id": 7, "body": "x"}'];
+    const poison = ['{"id": "no-body"}', 'not json at all', '{"id": 7, "body": "x"}', '{"id": "huge-key"}'];
+    // The articles topic takes a 2 MB key; the dead-letter topic would refuse it, and the stream must not stall on it.
+    // (A Buffer on a chosen partition: kafkajs' partitioner takes minutes over a string key that long.)
+    const poisoned = poison.map((value) => (value.includes('huge-key') ? { key: Buffer.alloc(2 * 1024 * 1024, 'k'), value, partition: 0 } : { key: 'poison', value }));
     await producer.send({
       topic: env.ARTICLES_TOPIC,
-      messages: [...poison.map((value) => ({ key: 'poison', value })), ...SEEDS.map((value) => ({ key: (JSON.parse(value) as { id: string }).id, value }))],
+      messages: [...poisoned, ...SEEDS.map((value) => ({ key: (JSON.parse(value) as { id: string }).id, value }))],
     });
 
     const seeds = articleEvents(await consumeUntil(await reader(env.STORY_EVENTS_TOPIC), (r) => articleEvents(r).filter((e) => e.articleId.startsWith('seed-')).length >= 5));

@@ -99,6 +99,16 @@ describe('gateway on a real broker', () => {
       });
     });
 
+    it('answers 400, never 500, to bytes that are not UTF-8 and to JSON nested without end', async () => {
+      const latin1 = await fetch(`${gateway.url}/v1/articles`, { method: 'POST', headers: json, body: Buffer.from('{"id":"caf\xe9","body":"b"}', 'latin1') });
+      expect(latin1.status).toBe(400);
+      expect(await latin1.json()).toEqual({ error: 'invalid article', problems: [{ field: '$', problem: 'is not valid UTF-8' }] });
+
+      const deep = await post('/v1/articles', `{"id":"a","body":"b","x":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`, json);
+      expect(deep.status).toBe(400);
+      expect(await deep.json()).toEqual({ error: 'invalid article', problems: [{ field: expect.stringMatching(/^x(\.a)+$/), problem: 'nests deeper than 64 levels', limit: 64 }] });
+    });
+
     it('answers 413 to a 2 MB request body', async () => {
       const response = await post('/v1/articles', JSON.stringify({ id: 'huge', body: 'x'.repeat(2 * 1024 * 1024) }), json);
       expect(response.status).toBe(413);

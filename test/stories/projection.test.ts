@@ -196,6 +196,13 @@ describe('stories projection and REST API on a real broker', () => {
       expect(article.body.message).toBe('article "nope" is in no story: it has not been projected yet, or the id is mistyped');
     });
 
+    it('answers 404, not a database error, to ids no story can have: a NUL, a key too long to index', async () => {
+      for (const id of ['st-%00', encodeURIComponent('x'.repeat(3000))]) {
+        expect((await get(app, `/v1/stories/${id}`)).status).toBe(404);
+        expect((await get(app, `/v1/articles/${id}/story`)).status).toBe(404);
+      }
+    });
+
     it('replays the whole log into a fresh database identically', async () => {
       const replay = await startStoriesApp({ flavour, topic, schema: schemaFor(flavour) });
       try {

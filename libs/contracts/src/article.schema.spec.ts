@@ -1,4 +1,4 @@
-import { parseArticle, validateArticle } from './article.schema';
+import { MAX_NESTING, parseArticle, validateArticle } from './article.schema';
 
 const valid = { id: 'a-1', body: 'Russia buys rockets from North Korea.' };
 const rejection = (raw: string, max?: number) => {
@@ -52,6 +52,24 @@ describe('parseArticle', () => {
       { field: '__proto__', problem: expect.stringContaining('forbidden') },
     ]);
     expect(rejection('{"id":"a","body":"b","meta":{"constructor":{"prototype":1}}}')[0].field).toBe('meta.constructor');
+  });
+
+  it('refuses a value nested without end with a reason, where a recursive walk overflowed the call stack', () => {
+    const deep = `{"id":"a","body":"b","x":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;
+    expect(rejection(deep)).toEqual([{ field: `x${'.a'.repeat(MAX_NESTING - 1)}`, problem: `nests deeper than ${MAX_NESTING} levels`, limit: MAX_NESTING }]);
+    const nestedJustEnough = `{"id":"a","body":"b","x":${'{"a":'.repeat(MAX_NESTING - 1)}1${'}'.repeat(MAX_NESTING - 1)}}`;
+    expect(parseArticle(nestedJustEnough).ok).toBe(true);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of replacing them, so two ids cannot become one', () => {
+    const withByte = (byte: number) => Buffer.concat([Buffer.from('{"id":"a'), Buffer.from([byte]), Buffer.from('","body":"b"}')]);
+    expect(parseArticle(withByte(0xff))).toEqual({ ok: false, rejections: [{ field: '$', problem: 'is not valid UTF-8' }] });
+    expect(parseArticle(withByte(0xfe))).toEqual({ ok: false, rejections: [{ field: '$', problem: 'is not valid UTF-8' }] });
+  });
+
+  it('ignores a leading byte-order mark, in bytes and in text', () => {
+    expect(parseArticle(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))]))).toEqual({ ok: true, value: valid });
+    expect(parseArticle(`\uFEFF${JSON.stringify(valid)}`)).toEqual({ ok: true, value: valid });
   });
 
   it('rejects a lone surrogate', () => {

@@ -48,15 +48,26 @@ export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES): ReturnType
 export type Article = z.infer<ReturnType<typeof articleSchema>>;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** An article is flat; unknown fields may nest, but not without end. */
+export const MAX_NESTING = 64;
 
-/** Prototype-pollution keys are refused rather than silently dropped: they mark a hostile or broken producer. */
-const findForbiddenKey = (value: unknown, path: string): string | undefined => {
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    const child = path === '$' ? key : `${path}.${key}`;
-    if (FORBIDDEN_KEYS.has(key)) return child;
-    const nested = findForbiddenKey((value as Record<string, unknown>)[key], child);
-    if (nested) return nested;
+type Inspection = { field: string; problem: string; limit?: number } | undefined;
+
+/**
+ * Prototype-pollution keys are refused rather than silently dropped: they mark a hostile or broken producer. The
+ * walk keeps its own stack, so a value nested 100,000 deep is refused with a reason instead of overflowing the
+ * call stack (JSON.parse itself takes such nesting).
+ */
+const inspectKeys = (root: object): Inspection => {
+  const stack: { value: object; path: string; depth: number }[] = [{ value: root, path: '$', depth: 1 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (top.depth > MAX_NESTING) return { field: top.path, problem: `nests deeper than ${MAX_NESTING} levels`, limit: MAX_NESTING };
+    for (const key of Object.keys(top.value)) {
+      const path = top.path === '$' ? key : `${top.path}.${key}`;
+      if (FORBIDDEN_KEYS.has(key)) return { field: path, problem: 'is a forbidden key (prototype pollution)' };
+      const child = (top.value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, path, depth: top.depth + 1 });
+    }
   }
   return undefined;
 };
@@ -83,12 +94,16 @@ export const validateArticle = (value: unknown, maxBodyBytes = DEFAULT_MAX_BODY_
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, rejections: [{ field: '$', problem: 'must be a JSON object' }] };
   }
-  const forbidden = findForbiddenKey(value, '$');
-  if (forbidden) return { ok: false, rejections: [{ field: forbidden, problem: 'is a forbidden key (prototype pollution)' }] };
+  const refused = inspectKeys(value);
+  if (refused) return { ok: false, rejections: [refused] };
   const result = articleSchema(maxBodyBytes).safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, rejections: result.error.issues.map((i) => toRejection(i, maxBodyBytes)) };
 };
+
+/** Refuses bytes that are not UTF-8 instead of replacing them; a leading byte-order mark is dropped (RFC 8259 lets a
+ * parser ignore one). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Decodes raw bytes (a Kafka value or an HTTP line) into an article.
@@ -104,9 +119,16 @@ export const parseArticle = (raw: Buffer | string | null, maxBodyBytes = DEFAULT
       rejections: [{ field: '$', problem: `is ${bytes} bytes, larger than the body limit plus envelope`, limit }],
     };
   }
+  let json: string;
+  try {
+    json = typeof raw === 'string' ? raw.replace(/^\uFEFF/, '') : strictUtf8.decode(raw);
+  } catch {
+    // Decoding leniently would turn each bad byte into U+FFFD: two different ids could become one.
+    return { ok: false, rejections: [{ field: '$', problem: 'is not valid UTF-8' }] };
+  }
   let value: unknown;
   try {
-    value = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+    value = JSON.parse(json);
   } catch (error) {
     return { ok: false, rejections: [{ field: '$', problem: `is not valid JSON: ${(error as Error).message}` }] };
   }

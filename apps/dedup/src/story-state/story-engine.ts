@@ -4,6 +4,7 @@ import { ensureTopics } from '@app/platform';
 import { emptyState, type EngineConfig, evolve, type StoryState } from '@app/stories';
 import { type DedupTopics, dedupTopicSpecs } from '../config/dedup-topics';
 import { type CommittedOffsets, type InputRecord, type OutgoingRecord, partitionKey, type StatefulProcessor } from '../exactly-once/stateful-processor';
+import { deadLetterKey } from '../story-stream/dead-letter';
 import { engineFailureLetter, eventKeyOf, processRecord } from '../story-stream/process-record';
 import { storySummaries } from '../story-stream/story-summary';
 import { ForeignSnapshotError, type LoggedEvent, StoryLogReader } from './story-log-reader';
@@ -138,7 +139,7 @@ export class StoryEngine implements StatefulProcessor {
   /** A refused record's letter, counted with the open transaction's decisions. */
   private deadLettered(record: InputRecord, letter: DeadLetter): OutgoingRecord[] {
     this.pending.deadLetters++;
-    return [{ topic: this.options.topics.articlesDlq, key: record.key, value: JSON.stringify(letter) }];
+    return [{ topic: this.options.topics.articlesDlq, key: deadLetterKey(record.key), value: JSON.stringify(letter) }];
   }
 
   committed(offsets: CommittedOffsets): void {

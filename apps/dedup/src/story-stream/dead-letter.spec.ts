@@ -1,6 +1,6 @@
 import { deadLetterSchema } from '@app/contracts';
-import { deadLetterFor } from './dead-letter';
-import { DEAD_LETTER_PAYLOAD_BYTES, MAX_OUTPUT_RECORD_BYTES } from './record-limits';
+import { deadLetterFor, deadLetterKey } from './dead-letter';
+import { DEAD_LETTER_KEY_BYTES, DEAD_LETTER_PAYLOAD_BYTES, MAX_OUTPUT_RECORD_BYTES } from './record-limits';
 
 const record = (value: Buffer | null) => ({ topic: 'news.articles.v1', partition: 3, offset: '42', key: null, value, timestamp: 0 });
 const reason = [{ field: '$', problem: 'is not valid JSON' }];
@@ -34,5 +34,20 @@ describe('deadLetterFor', () => {
     const letter = deadLetterFor(record(value), reasons);
     expect(Buffer.byteLength(JSON.stringify(letter))).toBeLessThan(MAX_OUTPUT_RECORD_BYTES);
     expect(letter.reasons).toHaveLength(20);
+  });
+});
+
+describe('deadLetterKey', () => {
+  it('keeps an ordinary key, and no key, as they came', () => {
+    expect(deadLetterKey(Buffer.from('article-42'))).toEqual(Buffer.from('article-42'));
+    expect(deadLetterKey(null)).toBeNull();
+  });
+
+  it('cuts a 2 MB key to its first bytes on a character boundary', () => {
+    const key = Buffer.from('é'.repeat(1024 * 1024));
+    const kept = deadLetterKey(key)!;
+    expect(kept.length).toBeLessThanOrEqual(DEAD_LETTER_KEY_BYTES);
+    expect(kept.length).toBeGreaterThan(DEAD_LETTER_KEY_BYTES - 4);
+    expect(kept.toString('utf8')).toBe('é'.repeat(kept.length / 2));
   });
 });

@@ -1,6 +1,6 @@
 import { type DeadLetter, deadLetterPayload, type Rejection } from '@app/contracts';
 import { type InputRecord } from '../exactly-once/stateful-processor';
-import { DEAD_LETTER_PAYLOAD_BYTES } from './record-limits';
+import { DEAD_LETTER_KEY_BYTES, DEAD_LETTER_PAYLOAD_BYTES } from './record-limits';
 
 const MAX_REASONS = 20;
 const MAX_REASON_CHARS = 1_000;
@@ -29,3 +29,7 @@ export const deadLetterFor = (record: InputRecord, reasons: readonly Rejection[]
     ...(kept !== value && value !== null ? { truncatedFrom: value.length } : {}),
   };
 };
+
+/** The key a dead letter is written under: the input's, cut like its payload, since a key the dead-letter topic
+ * refuses would fail the transaction on every retry and stall the stream as surely as an oversized payload. */
+export const deadLetterKey = (key: Buffer | null): Buffer | null => (key !== null && key.length > DEAD_LETTER_KEY_BYTES ? utf8Prefix(key, DEAD_LETTER_KEY_BYTES) : key);

@@ -47,11 +47,32 @@ describe('processRecord', () => {
     expect(state.stories.size).toBe(0);
   });
 
-  it('turns an exception while reading or deciding into a dead letter: nothing of the state changed, so nothing is lost', () => {
-    const state = emptyState();
+  it('refuses JSON nested without end with a reason naming the limit', () => {
     const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
-    const letter = letterOf(processRecord(state, record(nested), 1024 * 1024));
-    expect(letter.reasons).toEqual([{ field: '$', problem: expect.stringMatching(/^could not be processed: Maximum call stack size exceeded/) }]);
+    const letter = letterOf(processRecord(emptyState(), record(nested), 1024 * 1024));
+    expect(letter.reasons).toEqual([{ field: expect.stringMatching(/^a(\.a)+$/), problem: 'nests deeper than 64 levels', limit: 64 }]);
+  });
+
+  it('turns an exception while deciding into a dead letter: nothing of the state changed, so nothing is lost', () => {
+    const state = emptyState();
+    // An engine defect, simulated: the first look-up of learned boilerplate throws.
+    const edges = state.edgeParagraphs;
+    let failed = false;
+    state.edgeParagraphs = new Proxy(edges, {
+      get: (target, property) => {
+        if (property === 'get' && !failed) {
+          failed = true;
+          return () => {
+            throw new RangeError('simulated engine defect');
+          };
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const letter = letterOf(processRecord(state, record(seed), 1024 * 1024));
+    expect(letter.reasons).toEqual([{ field: '$', problem: 'could not be processed: simulated engine defect' }]);
+    expect(state.stories.size).toBe(0);
     expect(processRecord(state, record(seed), 1024 * 1024).kind).toBe('story');
   });
 });

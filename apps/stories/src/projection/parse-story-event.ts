@@ -1,19 +1,33 @@
 import { type StoryEvent, storyEventSchema } from '@app/contracts';
+import { MAX_ID_BYTES } from '../database/storable-ids';
 import { isStorableTime } from '../database/timestamps';
 
 export type ParsedRecord = { ok: true; event: StoryEvent } | { ok: false; reason: string };
 
 const MAX_ISSUES = 5;
 
-// PostgreSQL text and jsonb cannot hold U+0000; left in, one such string would fail its batch forever.
-const withoutNul = (_key: string, value: unknown): unknown => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value);
+// PostgreSQL text and jsonb cannot hold U+0000, and a lone surrogate is not text at all; left in, one such string
+// would fail its batch forever, so both become U+FFFD.
+const storable = (_key: string, value: unknown): unknown => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').toWellFormed() : value);
+
+
+const idsOf = (event: StoryEvent): [string, string][] => [
+  ['storyId', event.storyId],
+  ['eventId', event.eventId],
+  ...(event.type === 'StoriesMerged'
+    ? event.mergedStoryIds.map((id, i): [string, string] => [`mergedStoryIds.${i}`, id])
+    : [['articleId', event.articleId] as [string, string], ['article.id', event.article.id] as [string, string]]),
+];
+
+/** An id over the index limit would fail its batch forever (the reviver already made every string storable text). */
+const oversizedId = (event: StoryEvent): string | undefined => idsOf(event).find(([, id]) => Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES)?.[0];
 
 /** A Kafka record value → a story event, or the reason it is not one. Never throws. */
 export const parseStoryEvent = (value: Buffer | null): ParsedRecord => {
   if (value === null) return { ok: false, reason: 'empty value: a tombstone is not a story event' };
   let json: unknown;
   try {
-    json = JSON.parse(value.toString('utf8'), withoutNul);
+    json = JSON.parse(value.toString('utf8'), storable);
   } catch (error) {
     return { ok: false, reason: `not JSON: ${(error as Error).message}` };
   }
@@ -23,5 +37,7 @@ export const parseStoryEvent = (value: Buffer | null): ParsedRecord => {
     return { ok: false, reason: `not a story event: ${issues.join('; ')}` };
   }
   if (!isStorableTime(parsed.data.at)) return { ok: false, reason: 'at: must be a time between the years 1 and 9999 (UTC)' };
+  const oversized = oversizedId(parsed.data);
+  if (oversized !== undefined) return { ok: false, reason: `${oversized}: must be at most ${MAX_ID_BYTES} bytes of UTF-8` };
   return { ok: true, event: parsed.data };
 };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Database, DATABASE, type Queryable } from '../database/database';
+import { isStorableId } from '../database/storable-ids';
 import { type ListStoriesQuery } from './list-stories.query';
 import { type StoryArticleRow, type StoryEventRow, type StoryRow } from './story-rows';
 
@@ -36,6 +37,7 @@ export class StoriesRepository {
    * merged into it, in log order), read from one snapshot so a batch committing meanwhile cannot split the answer.
    */
   storyDetail(storyId: string): Promise<StoryLookup> {
+    if (!isStorableId(storyId)) return Promise.resolve({ kind: 'unknown' });
     return this.snapshot(async (db) => {
       const story = await findStory(db, storyId);
       if (story === undefined) {
@@ -56,6 +58,7 @@ export class StoriesRepository {
 
   /** The story an article is in now (after merges), with how it relates to it. */
   articleStory(articleId: string): Promise<{ article: StoryArticleRow; story: StoryRow } | undefined> {
+    if (!isStorableId(articleId)) return Promise.resolve(undefined);
     return this.snapshot(async (db) => {
       const [article] = await db.query<StoryArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM story_articles WHERE article_id = $1`, [articleId]);
       const story = article === undefined ? undefined : await findStory(db, article.story_id);

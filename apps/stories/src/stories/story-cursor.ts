@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableId } from '../database/storable-ids';
 import { isStorableTime } from '../database/timestamps';
 
 /** Where a page ended: the last story's update time and id, the keyset of the newest-first ordering. */
@@ -7,7 +8,7 @@ export interface StoryCursor {
   readonly id: string;
 }
 
-const cursorSchema = z.tuple([z.iso.datetime().refine(isStorableTime), z.string().min(1)]);
+const cursorSchema = z.tuple([z.iso.datetime().refine(isStorableTime), z.string().min(1).refine(isStorableId)]);
 
 /** Opaque to clients (base64url), so the keyset can change without breaking their contract. */
 export const encodeCursor = ({ updatedAt, id }: StoryCursor): string => Buffer.from(JSON.stringify([updatedAt, id]), 'utf8').toString('base64url');
