@@ -101,6 +101,12 @@ describe.each(FLAVOURS)('SSE story stream on %s', (flavour) => {
     });
   });
 
+  it('answers a position past its newest event (a read model rebuilt since) with 400 and what to send instead, not silence', async () => {
+    const response = await fetch(`${app.url}/v1/stream`, { headers: { 'last-event-id': '5000' } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ message: expect.stringMatching(/^Last-Event-ID 5000 is ahead of this stream, whose newest event is \d+: .*lastEventId=0/) });
+  });
+
   if (flavour === 'PostgreSQL') {
     it('listens again when its LISTEN connection is cut, and the stream goes on', async () => {
       const listening = async () =>

@@ -1,5 +1,5 @@
 import { Topics } from '@app/contracts';
-import { appConfigSchema, integer, port, text } from '@app/platform';
+import { appConfigSchema, integer, port, text, topicName } from '@app/platform';
 import { type z } from 'zod';
 import { engineEnv } from './engine-settings';
 
@@ -16,10 +16,10 @@ export const dedupConfigSchema = appConfigSchema('story-dedup', {
   SNAPSHOT_EVERY_MS: integer(1_000, 24 * 60 * 60 * 1000).default(60_000),
   SNAPSHOT_DIR: text().default('./data/snapshots'),
   // The contract topics. Overriding them is for isolated tests and staging prefixes, as in the gateway.
-  ARTICLES_TOPIC: text().default(Topics.articles),
-  STORY_EVENTS_TOPIC: text().default(Topics.storyEvents),
-  STORIES_TOPIC: text().default(Topics.stories),
-  ARTICLES_DLQ_TOPIC: text().default(Topics.articlesDlq),
+  ARTICLES_TOPIC: topicName().default(Topics.articles),
+  STORY_EVENTS_TOPIC: topicName().default(Topics.storyEvents),
+  STORIES_TOPIC: topicName().default(Topics.stories),
+  ARTICLES_DLQ_TOPIC: topicName().default(Topics.articlesDlq),
 });
 
 export type DedupConfig = z.output<typeof dedupConfigSchema>;

@@ -26,6 +26,13 @@ describe('gateway configuration', () => {
     );
   });
 
+  it('refuses a topic name Kafka would refuse, instead of starting and answering 503 to every article', () => {
+    expect(() => loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: 'k:9092', API_KEYS: 'a', ARTICLES_TOPIC: 'news articles' })).toThrow(
+      `Invalid configuration: ARTICLES_TOPIC must be a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-' (got "news articles")`,
+    );
+    expect(loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: 'k:9092', API_KEYS: 'a', ARTICLES_TOPIC: 'staging_news.articles-v2' }).ARTICLES_TOPIC).toBe('staging_news.articles-v2');
+  });
+
   it('rejects a bad port', () => {
     expect(() => loadConfig(gatewayConfigSchema, { KAFKA_BROKERS: 'k:9092', API_KEYS: 'a', PORT: 'abc' })).toThrow(
       'Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")',

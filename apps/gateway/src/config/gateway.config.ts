@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_BODY_BYTES, Topics } from '@app/contracts';
-import { appConfigSchema, integer, list, port, text } from '@app/platform';
+import { appConfigSchema, integer, list, port, topicName } from '@app/platform';
 import { type z } from 'zod';
 
 export const gatewayConfigSchema = appConfigSchema('gateway', {
@@ -17,7 +17,7 @@ export const gatewayConfigSchema = appConfigSchema('gateway', {
   // A produce that Kafka has not acknowledged by then is answered with 503 instead of holding the client.
   KAFKA_PRODUCE_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   // The contract topic. Overriding it is for isolated tests and staging prefixes: dedup reads news.articles.v1.
-  ARTICLES_TOPIC: text().default(Topics.articles),
+  ARTICLES_TOPIC: topicName().default(Topics.articles),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -38,7 +38,10 @@ export const ApiErrors = {
   kafkaUnavailable: (cause: unknown) =>
     fail(
       HttpStatus.SERVICE_UNAVAILABLE,
-      { error: 'kafka unavailable', message: 'Kafka did not acknowledge the write, so nothing unacknowledged is stored; retry later' },
+      {
+        error: 'kafka unavailable',
+        message: 'Kafka did not acknowledge the write in time, so it may or may not be stored; retry later: an id sent again stays one article',
+      },
       cause,
     ),
 };

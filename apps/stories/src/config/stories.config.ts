@@ -1,5 +1,5 @@
 import { Topics } from '@app/contracts';
-import { appConfigSchema, integer, list, port, text } from '@app/platform';
+import { appConfigSchema, integer, list, port, text, topicName } from '@app/platform';
 import { z } from 'zod';
 
 export const storiesConfigSchema = appConfigSchema('stories', {
@@ -18,7 +18,7 @@ export const storiesConfigSchema = appConfigSchema('stories', {
   PGLITE_DIR: text().optional(),
   STORIES_GROUP_ID: text().default('news.stories-projection.v1'),
   // The contract topic; configurable so tests and staging can project a log of their own.
-  STORY_EVENTS_TOPIC: text().default(Topics.storyEvents),
+  STORY_EVENTS_TOPIC: topicName().default(Topics.storyEvents),
   PROJECTION_EVENTS_PER_TRANSACTION: integer(1, 10_000).default(500),
   SSE_HEARTBEAT_SECONDS: integer(1, 300).default(15),
   // The dashboard: how often it samples, whose readiness it shows, and which consumer group's lag it charts.
@@ -26,8 +26,8 @@ export const storiesConfigSchema = appConfigSchema('stories', {
   OPS_PROBES: list('a comma-separated list of name=http://host:port entries', /^[\w-]+=https?:\/\/\S+$/).optional(),
   // Must match the dedup service's DEDUP_GROUP_ID and topics (the same names as there).
   DEDUP_GROUP_ID: text().default('news.story-dedup.v1'),
-  ARTICLES_TOPIC: text().default(Topics.articles),
-  ARTICLES_DLQ_TOPIC: text().default(Topics.articlesDlq),
+  ARTICLES_TOPIC: topicName().default(Topics.articles),
+  ARTICLES_DLQ_TOPIC: topicName().default(Topics.articlesDlq),
 });
 
 export type StoriesConfig = z.output<typeof storiesConfigSchema>;

@@ -40,6 +40,10 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T)
 
 export const text = () => z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string');
 
+/** A name Kafka accepts for a topic: a bad one would only show at the first produce, as a retriable-looking error. */
+export const topicName = () =>
+  z.string({ error: 'must be a Kafka topic name' }).regex(/^[A-Za-z0-9._-]{1,249}$/, "must be a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-'");
+
 /** A comma-separated list of at least one entry; blanks around commas and empty entries are dropped. */
 export const list = (expected: string, entryPattern = /./) => {
   const message = `must be ${expected}`;

@@ -39,6 +39,9 @@ describe('appConfigSchema', () => {
       KAFKA_SSL: true,
       KAFKA_SASL_MECHANISM: 'scram-sha-512',
     });
+    expect(() => loadConfig(schema, { KAFKA_BROKERS: 'k:9093', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toThrow(
+      'Invalid configuration: KAFKA_SASL_MECHANISM must be set when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is (without it the credentials would go unused)',
+    );
     expect(() => loadConfig(schema, { ...sasl, KAFKA_SASL_MECHANISM: 'gssapi' })).toThrow(
       'KAFKA_SASL_MECHANISM must be one of plain, scram-sha-256, scram-sha-512 (got "gssapi")',
     );

@@ -26,10 +26,17 @@ export type KafkaEnv = z.output<typeof kafkaEnvSchema>;
 const commonEnvSchema = z.object(commonEnv);
 export type CommonEnv = z.output<typeof commonEnvSchema>;
 
-/** A SASL mechanism without credentials would only fail later, at the first broker handshake. */
+/** A SASL mechanism without credentials would only fail later, at the first broker handshake; credentials without a
+ * mechanism would be ignored, and the app would connect without authenticating. */
 const requireSaslCredentials = (env: Partial<Record<keyof KafkaEnv, unknown>>, ctx: z.RefinementCtx): void => {
   const mechanism = env.KAFKA_SASL_MECHANISM;
-  if (mechanism === undefined) return;
+  if (mechanism === undefined) {
+    const given = (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const).filter((name) => env[name] !== undefined);
+    if (given.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['KAFKA_SASL_MECHANISM'], message: `must be set when ${given.join(' or ')} is (without it the credentials would go unused)` });
+    }
+    return;
+  }
   for (const name of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
     if (env[name] === undefined) {
       ctx.addIssue({ code: 'custom', path: [name], message: `must be set when KAFKA_SASL_MECHANISM is ${String(mechanism)}` });
