@@ -72,6 +72,8 @@ describe('dedup story stream on a real broker', () => {
     // the same story.
     running = await startDedupInProcess(env);
     await waitForRole(running, ['standby', 'owner']);
+    const status = (await (await fetch(`${await running.app.getUrl()}/stream`)).json()) as { lastRestore?: { snapshot: string | null; replayedEvents: number } };
+    expect(status.lastRestore).toMatchObject({ snapshot: expect.stringContaining(env.SNAPSHOT_DIR), replayedEvents: 0 });
     await producer.send({ topic: env.ARTICLES_TOPIC, messages: [{ key: 'seed-002', value: SEEDS[2] }] });
     const all = articleEvents(await consumeUntil(await reader(env.STORY_EVENTS_TOPIC), (r) => articleEvents(r).filter((e) => e.articleId === 'seed-002').length >= 2));
     const resend = all.filter((e) => e.type === 'StoryUpdated' && e.articleId === 'seed-002').pop()!;

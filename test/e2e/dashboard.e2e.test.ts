@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { waitFor } from '../stories/support/stories-app';
 import { testKafka, testProducer } from '../support/kafka';
 import { type PipelineStack, SEEDS, startPipeline, WARMUP } from './support/pipeline-stack';
 
@@ -56,6 +57,17 @@ describe('e2e: the ops dashboard in headless Chromium while articles flow', () =
     );
     const stories = await numberIn(page, 'stories');
     expect(stories).toBeGreaterThan(0);
+
+    // The figures behind the tiles were read, not defaulted: a failed read shows as 0 on the page and as a problem
+    // here. Lag is read per input partition, and both throughput series saw the articles go by.
+    type Snapshot = { problems: string[]; lag: { partitions: unknown[] }; throughput: { in: { perSecond: number }[]; out: { perSecond: number }[] } };
+    const snapshot = async () => (await (await fetch(`${stack.stories.url}/dashboard/snapshot`)).json()) as Snapshot;
+    const flowed = (s: Snapshot) => s.throughput.in.some((p) => p.perSecond > 0) && s.throughput.out.some((p) => p.perSecond > 0);
+    await waitFor(async () => flowed(await snapshot()), 'the dashboard to chart input and output throughput');
+    const figures = await snapshot();
+    expect(figures.problems).toEqual([]);
+    expect(figures.lag.partitions).toHaveLength(6);
+    expect(await page.getByTestId('problems').isHidden()).toBe(true);
     expect(stories).toBeLessThan(WARMUP.length + SEEDS.length);
     expect(await page.getByTestId('relations').textContent()).toMatch(/rewrite\s*\d+/);
     await page.getByTestId('health').getByText('dedup: ready').waitFor();

@@ -1,5 +1,7 @@
 import { StoryEvent, StoryUpdated } from '@app/contracts';
 import { assess } from './decide';
+import { DEFAULT_ENGINE_CONFIG } from './engine-config';
+import { emptyState } from './story-state';
 import { StoryAssignments } from './story-assignments';
 import { Decision, loadFixture, streamArticles } from './testing/fixture-stream';
 
@@ -183,4 +185,11 @@ describe('seed story among the July 2018 replay, re-dated to the same days', () 
   ];
 
   it.each(orders)('%s: one seed story, no intruders', (_name, stream) => expectOneSeedStory(streamArticles(stream, START).decisions, others));
+
+  it('would let intruders in at a much lower join score: the stream is hard enough for the check above to fail', () => {
+    const state = emptyState({ ...DEFAULT_ENGINE_CONFIG, joinScore: 0.08 });
+    const assignments = assign(streamArticles([...seeds, ...others], START, { state }).decisions);
+    const story = assignments.storyOfArticle('seed-000');
+    expect(others.filter((a) => assignments.storyOfArticle(a.id) === story).length).toBeGreaterThan(10);
+  });
 });

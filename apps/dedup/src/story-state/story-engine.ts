@@ -10,6 +10,13 @@ import { storySummaries } from '../story-stream/story-summary';
 import { ForeignSnapshotError, type LoggedEvent, StoryLogReader } from './story-log-reader';
 import { type StoryLogPosition, type StorySnapshots } from './story-snapshots';
 
+/** Where a restore took the state from: a snapshot file (or none: the whole log), and how much of the log after it. */
+export interface RestoreReport {
+  readonly snapshot: string | null;
+  readonly replayedEvents: number;
+  readonly ms: number;
+}
+
 export interface StoryEngineOptions {
   readonly topics: DedupTopics;
   readonly engine: EngineConfig;
@@ -56,6 +63,7 @@ export class StoryEngine implements StatefulProcessor {
   /** Records whose events made `evolve` throw: dead-lettered when they come round again instead of looping. */
   private readonly poison = new Map<string, string>();
   private restored = false;
+  private lastRestoreReport: RestoreReport | undefined;
   private following = false;
   private folds = 0;
   private readonly reader: StoryLogReader;
@@ -77,6 +85,11 @@ export class StoryEngine implements StatefulProcessor {
 
   get stories(): number {
     return this.state.stories.size;
+  }
+
+  /** How the state was last rebuilt, once it has been. */
+  get lastRestore(): RestoreReport | undefined {
+    return this.lastRestoreReport;
   }
 
   get config(): EngineConfig {
@@ -188,6 +201,7 @@ export class StoryEngine implements StatefulProcessor {
     if (first) this.snapshots.follow(snapshot);
     this.following = true;
     let replayed = this.countFolds();
+    let used = snapshot;
     try {
       await this.reader.start(snapshot?.lastEvent.offset ?? 0n, snapshot?.lastEvent);
       await this.reader.caughtUp(end);
@@ -196,6 +210,7 @@ export class StoryEngine implements StatefulProcessor {
       this.log.warn('snapshot does not match the story log; replaying the whole log', { snapshot: snapshot?.path, reason: error.message });
       this.state = emptyState(this.options.engine);
       this.position = undefined;
+      used = undefined;
       if (first) this.snapshots.follow(undefined);
       replayed = this.countFolds();
       await this.reader.start(0n);
@@ -203,13 +218,12 @@ export class StoryEngine implements StatefulProcessor {
     }
     this.restored = true;
     if (first) this.snapshots.release();
+    this.lastRestoreReport = { snapshot: used?.path ?? null, replayedEvents: replayed(), ms: Date.now() - startedAt };
     this.log.info('story state restored', {
-      snapshot: snapshot?.path ?? null,
+      ...this.lastRestoreReport,
       snapshotMs: loadedAt - startedAt,
-      replayedEvents: replayed(),
       nextOffset: this.nextOffset().toString(),
       stories: this.state.stories.size,
-      ms: Date.now() - startedAt,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { DAY_MS } from '@app/stories';
 import { ExactlyOnceTransport, type TransportStatus } from '../exactly-once/exactly-once.transport';
-import { StoryEngine } from '../story-state/story-engine';
+import { type RestoreReport, StoryEngine } from '../story-state/story-engine';
 
 export interface StreamStatus {
   /** owner: deciding articles; standby: following the story log, ready to take over. */
@@ -12,6 +12,9 @@ export interface StreamStatus {
   readonly joinScore: number;
   readonly windowDays: number;
   readonly postingsPerTerm: number;
+  /** How this instance last rebuilt its state: from which snapshot file (null: the whole log), replaying how many of
+   * the log's events after it, in how many milliseconds. Absent until the first restore finished. */
+  readonly lastRestore?: RestoreReport;
 }
 
 /** Which instance owns the stream, for operators (and the failover tests) to see without reading logs. */
@@ -25,6 +28,14 @@ export class StreamStatusController {
   @Get()
   status(): StreamStatus {
     const { joinScore, windowMs, postingsPerTerm } = this.engine.config;
-    return { role: this.transport.currentStatus, stories: this.engine.stories, joinScore, windowDays: windowMs / DAY_MS, postingsPerTerm };
+    const { lastRestore } = this.engine;
+    return {
+      role: this.transport.currentStatus,
+      stories: this.engine.stories,
+      joinScore,
+      windowDays: windowMs / DAY_MS,
+      postingsPerTerm,
+      ...(lastRestore === undefined ? {} : { lastRestore }),
+    };
   }
 }
