@@ -4,7 +4,7 @@ export interface HostileRequest {
   readonly expect: number;
   readonly path: '/v1/articles' | '/v1/articles:bulk';
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | Uint8Array<ArrayBuffer>;
 }
 
 /** One NDJSON line the gateway must reject on its own inside an otherwise valid bulk post. */
@@ -64,6 +64,20 @@ const REQUEST_KINDS: ((n: number, apiKey: string) => HostileRequest)[] = [
     path: '/v1/articles:bulk',
     headers: { 'content-type': 'application/x-ndjson', 'x-api-key': key },
     body: `${LINE_KINDS.map((make) => make(n).line).join('\n')}\n`,
+  }),
+  (n, key) => ({
+    kind: 'nested 20,000 deep',
+    expect: 400,
+    path: '/v1/articles',
+    headers: { ...JSON_TYPE, 'x-api-key': key },
+    body: `{"id":"http-deep-${n}","body":"b","x":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+  }),
+  (n, key) => ({
+    kind: 'not UTF-8',
+    expect: 400,
+    path: '/v1/articles',
+    headers: { ...JSON_TYPE, 'x-api-key': key },
+    body: Buffer.from(`{"id":"http-latin1-${n}-caf\xe9","body":"Body."}`, 'latin1'),
   }),
   (n, key) => ({ kind: 'bad date and language', expect: 400, path: '/v1/articles', headers: { ...JSON_TYPE, 'x-api-key': key }, body: JSON.stringify({ id: `http-date-${n}`, body: 'Body.', publishedAt: 'yesterday', language: 'english!' }) }),
 ];
