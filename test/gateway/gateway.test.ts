@@ -43,7 +43,7 @@ describe('gateway on a real broker', () => {
       const response = await post('/v1/articles', JSON.stringify(sent), json);
       expect(response.status).toBe(202);
       const accepted = (await response.json()) as { id: string; topic: string; partition: number; offset: string };
-      expect(accepted).toEqual({ id: sent.id, topic: Topics.articles, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/) });
+      expect(accepted).toEqual({ id: sent.id, topic: Topics.articles, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), ignoredFields: ['tracking'] });
 
       const records = (await readTopicToEnd(kafka, Topics.articles)).filter((r) => r.key === sent.id);
       expect(records).toEqual([{ key: sent.id, partition: accepted.partition, offset: accepted.offset, value: expect.any(String) }]);
@@ -171,7 +171,7 @@ describe('gateway on a real broker', () => {
         lines: lines
           .map((_, i) => i + 1)
           .filter((line) => line !== BLANK)
-          .map((line) => (line in bad ? { line, status: 'rejected', errors: bad[line].errors } : { line, id: idOf(line), status: 'accepted' })),
+          .map((line) => (line in bad ? { line, status: 'rejected', errors: bad[line].errors } : { line, id: idOf(line), status: 'accepted', ignoredFields: ['extra'] })),
       });
 
       const mine = (await readTopicToEnd(kafka, Topics.articles)).filter((r) => r.key?.startsWith(prefix));
@@ -179,11 +179,18 @@ describe('gateway on a real broker', () => {
       for (const record of mine) expect(JSON.parse(record.value!)).toEqual(article(record.key!));
     });
 
-    it('answers 200 when every line is accepted', async () => {
-      const body = [1, 2].map((n) => JSON.stringify(article(`${prefix}-ok-${n}`))).join('\n');
+    it('answers 200 when every line is accepted, naming the fields it dropped from a line', async () => {
+      const body = [JSON.stringify(article(`${prefix}-ok-1`)), JSON.stringify({ ...article(`${prefix}-ok-2`), published_at: '2022-09-06T10:00:00Z' })].join('\n');
       const response = await post('/v1/articles:bulk', body, ndjson);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ accepted: 2, rejected: 0 });
+      expect(await response.json()).toMatchObject({
+        accepted: 2,
+        rejected: 0,
+        lines: [
+          { line: 1, id: `${prefix}-ok-1`, status: 'accepted' },
+          { line: 2, id: `${prefix}-ok-2`, status: 'accepted', ignoredFields: ['published_at'] },
+        ],
+      });
     });
 
     it('answers 400 with the report when no line is accepted, and 400 to an empty body', async () => {

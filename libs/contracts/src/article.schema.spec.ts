@@ -12,8 +12,13 @@ describe('parseArticle', () => {
     expect(parseArticle(JSON.stringify(valid))).toEqual({ ok: true, value: valid });
   });
 
-  it('drops unknown fields', () => {
-    expect(parseArticle(JSON.stringify({ ...valid, tracking: { x: 1 }, score: 3 }))).toEqual({ ok: true, value: valid });
+  it('drops unknown fields and names them, so a misspelt field does not vanish unnoticed', () => {
+    expect(parseArticle(JSON.stringify({ ...valid, tracking: { x: 1 }, score: 3 }))).toEqual({ ok: true, value: valid, ignoredFields: ['tracking', 'score'] });
+    expect(parseArticle(JSON.stringify({ ...valid, published_at: '2022-09-06T10:00:00Z', toString: 'x' }))).toEqual({
+      ok: true,
+      value: valid,
+      ignoredFields: ['published_at', 'toString'],
+    });
   });
 
   it('rejects a missing body, naming the field', () => {
@@ -30,8 +35,9 @@ describe('parseArticle', () => {
   });
 
   it('rejects an empty or overlong id with its limit', () => {
-    expect(rejection(JSON.stringify({ ...valid, id: '' }))[0]).toMatchObject({ field: 'id', limit: 1 });
-    expect(rejection(JSON.stringify({ ...valid, id: 'x'.repeat(257) }))[0]).toMatchObject({ field: 'id', limit: 256 });
+    expect(rejection(JSON.stringify({ ...valid, id: '' }))).toEqual([{ field: 'id', problem: 'is empty', limit: 1 }]);
+    expect(rejection(JSON.stringify({ ...valid, id: 'x'.repeat(257) }))).toEqual([{ field: 'id', problem: 'is longer than 256 characters', limit: 256 }]);
+    expect(rejection(JSON.stringify({ ...valid, title: 't'.repeat(4097) }))).toEqual([{ field: 'title', problem: 'is longer than 4096 characters', limit: 4096 }]);
   });
 
   it('rejects a body over the configured limit and says which limit', () => {

@@ -10,7 +10,7 @@ export const maxArticleBytes = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES): number =
 
 const wellFormed = (s: string): boolean => s.isWellFormed();
 const unicode = () => z.string().refine(wellFormed, { message: 'contains a lone UTF-16 surrogate (not valid Unicode)' });
-const text = (max: number) => unicode().max(max);
+const text = (max: number) => unicode().max(max, `is longer than ${max} characters`);
 
 const isoDateTime = z.iso.datetime({ offset: true, local: false });
 
@@ -19,7 +19,7 @@ const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0
 
 const buildArticleSchema = (maxBodyBytes: number) =>
   z.object({
-    id: text(MAX_ID_LENGTH).min(1),
+    id: text(MAX_ID_LENGTH).min(1, 'is empty'),
     body: unicode()
       .describe(`the full text as scraped; at most ${maxBodyBytes} bytes of UTF-8`)
       .refine((b) => b.trim().length > 0, { message: 'is empty' })
@@ -96,8 +96,13 @@ export const validateArticle = (value: unknown, maxBodyBytes = DEFAULT_MAX_BODY_
   }
   const refused = inspectKeys(value);
   if (refused) return { ok: false, rejections: [refused] };
-  const result = articleSchema(maxBodyBytes).safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
+  const schema = articleSchema(maxBodyBytes);
+  const result = schema.safeParse(value);
+  if (result.success) {
+    // Dropped, as the contract says, but named: a misspelt field (published_at) would otherwise vanish unnoticed.
+    const ignoredFields = Object.keys(value).filter((key) => !Object.hasOwn(schema.shape, key));
+    return ignoredFields.length === 0 ? { ok: true, value: result.data } : { ok: true, value: result.data, ignoredFields };
+  }
   return { ok: false, rejections: result.error.issues.map((i) => toRejection(i, maxBodyBytes)) };
 };
 

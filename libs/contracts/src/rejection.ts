@@ -7,7 +7,8 @@ export interface Rejection {
   limit?: number;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; rejections: Rejection[] };
+/** `ignoredFields`: names the input carried that the contract does not know and dropped, when there were any. */
+export type Parsed<T> = { ok: true; value: T; ignoredFields?: string[] } | { ok: false; rejections: Rejection[] };
 
 export const describeRejections = (rejections: readonly Rejection[]): string =>
   rejections

@@ -17,6 +17,8 @@ export interface AcceptedArticle {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+  /** Fields the article carried that the contract does not know: dropped, and named so a misspelling shows. */
+  readonly ignoredFields?: readonly string[];
 }
 
 @ApiTags('ingest')
@@ -44,6 +46,7 @@ export class IngestArticleController {
     const { id } = parsed.value;
     const [ack] = await this.producer.send([{ key: id, value: JSON.stringify(parsed.value) }]);
     this.metrics.count('single', 1, 0);
-    return { id, topic: ack.topicName, partition: ack.partition, offset: ack.baseOffset ?? ack.offset ?? '' };
+    const accepted = { id, topic: ack.topicName, partition: ack.partition, offset: ack.baseOffset ?? ack.offset ?? '' };
+    return parsed.ignoredFields === undefined ? accepted : { ...accepted, ignoredFields: parsed.ignoredFields };
   }
 }

@@ -29,6 +29,12 @@ export const acceptedArticleSchema: SchemaObject = {
     topic: { type: 'string', example: 'news.articles.v1' },
     partition: { type: 'integer' },
     offset: { type: 'string', description: 'Kafka offset (a 64-bit integer, as a string)' },
+    ignoredFields: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'fields the article carried that the contract does not know: dropped, and named so that a misspelt one (published_at) shows; absent when there were none',
+      example: ['published_at'],
+    },
   },
 };
 

@@ -5,6 +5,8 @@ export interface LineOutcome {
   readonly id?: string;
   readonly status: 'accepted' | 'rejected';
   readonly errors?: readonly Rejection[];
+  /** An accepted line's fields the contract does not know: dropped, and named so a misspelling shows. */
+  readonly ignoredFields?: readonly string[];
 }
 
 export interface BulkReport {
@@ -34,9 +36,9 @@ export class BulkReportBuilder {
     return this.accepted + this.rejected;
   }
 
-  accept(line: number, id: string): void {
+  accept(line: number, id: string, ignoredFields?: readonly string[]): void {
     this.accepted += 1;
-    this.record({ line, id, status: 'accepted' });
+    this.record(ignoredFields === undefined ? { line, id, status: 'accepted' } : { line, id, status: 'accepted', ignoredFields });
   }
 
   reject(line: number, errors: readonly Rejection[]): void {

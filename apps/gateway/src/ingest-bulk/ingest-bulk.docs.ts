@@ -26,6 +26,7 @@ export const bulkReportSchema: SchemaObject = {
           id: { type: 'string', description: 'article id, for an accepted line' },
           status: { type: 'string', enum: ['accepted', 'rejected'] },
           errors: { type: 'array', items: schemaRef('Rejection') },
+          ignoredFields: { type: 'array', items: { type: 'string' }, description: "an accepted line's fields the contract does not know: dropped, and named" },
         },
       },
     },

@@ -38,12 +38,12 @@ describe('ingestNdjson', () => {
       listed: 'all',
       unlistedRejections: 0,
       lines: [
-        { line: 1, id: 'a', status: 'accepted' },
+        { line: 1, id: 'a', status: 'accepted', ignoredFields: ['unknown'] },
         { line: 2, status: 'rejected', errors: [{ field: 'body', problem: 'must be string and is missing' }] },
-        { line: 4, id: 'c', status: 'accepted' },
+        { line: 4, id: 'c', status: 'accepted', ignoredFields: ['unknown'] },
         { line: 5, status: 'rejected', errors: [{ field: '$', problem: expect.stringContaining('is not valid JSON') }] },
-        { line: 6, id: 'd', status: 'accepted' },
-        { line: 7, id: 'e', status: 'accepted' },
+        { line: 6, id: 'd', status: 'accepted', ignoredFields: ['unknown'] },
+        { line: 7, id: 'e', status: 'accepted', ignoredFields: ['unknown'] },
         { line: 8, status: 'rejected', errors: [{ field: '__proto__', problem: 'is a forbidden key (prototype pollution)' }] },
       ],
     });
@@ -57,7 +57,7 @@ describe('ingestNdjson', () => {
     const report = await ingestNdjson(chunked(`${huge}\n${article('after')}`, 64 * 1024), send, limits);
     expect(report.lines).toEqual([
       { line: 1, status: 'rejected', errors: [{ field: '$', problem: expect.stringContaining('longer than the limit'), limit: 1024 + 64 * 1024 }] },
-      { line: 2, id: 'after', status: 'accepted' },
+      { line: 2, id: 'after', status: 'accepted', ignoredFields: ['unknown'] },
     ]);
     expect(batches.flat().map((r) => r.key)).toEqual(['after']);
   });

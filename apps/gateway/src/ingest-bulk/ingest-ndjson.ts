@@ -48,7 +48,7 @@ export const ingestNdjson = async (
       report.reject(line.number, parsed.rejections);
       return;
     }
-    report.accept(line.number, parsed.value.id);
+    report.accept(line.number, parsed.value.id, parsed.ignoredFields);
     const full = batcher.add({ key: parsed.value.id, value: JSON.stringify(parsed.value) });
     if (full) await sends.add(send(full));
   };
