@@ -87,7 +87,7 @@ describe('e2e: the seeds through gateway, dedup and the stories app', () => {
     // The stories app reports the group's lag under a name of its own, next to its read-model figures.
     const readSide = await (await fetch(`${url}/metrics`)).text();
     expect(readSide).toMatch(/^dedup_group_lag_records\{service="stories"\} \d+$/m);
-    expect(readSide).toMatch(/^stories_total\{service="stories"\} \d+$/m);
+    expect(readSide).toMatch(/^stories_count\{service="stories"\} \d+$/m);
     expect(readSide).not.toContain('dedup_consumer_lag_records');
     const projected = Number(/^stories_projection_records_total\{outcome="applied",service="stories"\} (\d+)$/m.exec(readSide)?.[1]);
     expect(projected).toBeGreaterThanOrEqual(WARMUP.length + SEEDS.length);

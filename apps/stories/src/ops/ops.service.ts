@@ -67,7 +67,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
       return snapshot ? pick(snapshot) : 0;
     };
     const gauges: [string, string, (s: OpsSnapshot) => number][] = [
-      ['stories_total', 'Stories in the read model', (s) => s.figures.stories],
+      ['stories_count', 'Stories in the read model', (s) => s.figures.stories],
       // Not dedup's own dedup_consumer_lag_records (per partition, as of its last fetch): one name with two meanings
       // and label sets would be summed across services.
       [
@@ -75,7 +75,7 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
         "Input records past the dedup group's committed offsets, all partitions, as this app last read them",
         (s) => s.lag.partitions.reduce((sum, p) => sum + p.lag, 0),
       ],
-      ['dead_letters_seen_total', 'Dead letters on the DLQ topic since this instance started reading it', (s) => s.deadLetters.count],
+      ['stories_dead_letters_seen', 'Dead letters on the DLQ topic since this instance started reading it', (s) => s.deadLetters.count],
     ];
     for (const [name, help, pick] of gauges) {
       const read = figure(pick);
