@@ -102,6 +102,21 @@ describe('parseArticle', () => {
     expect(rejection(JSON.stringify({ ...valid, publishedAt }))[0].field).toBe('publishedAt');
   });
 
+  it.each(['9999-12-31T23:00:00-02:00', '0000-06-01T00:00:00Z', '0000-01-01T00:30:00+01:00'])(
+    'rejects publishedAt %s, whose instant is outside the years 1 to 9999 and could not be written back as ISO-8601',
+    (publishedAt) => {
+      expect(rejection(JSON.stringify({ ...valid, publishedAt }))).toEqual([{ field: 'publishedAt', problem: 'must be a time between the years 1 and 9999 (UTC)' }]);
+    },
+  );
+
+  it('accepts the first and the last instants of the calendar', () => {
+    for (const publishedAt of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) expect(parseArticle(JSON.stringify({ ...valid, publishedAt })).ok).toBe(true);
+  });
+
+  it.each(['a\u0000b', 'line\nbreak', 'tab\tid'])('rejects an id with a control character (%j)', (id) => {
+    expect(rejection(JSON.stringify({ ...valid, id }))).toEqual([{ field: 'id', problem: 'contains a control character' }]);
+  });
+
   it.each(['en', 'en-GB', 'zh-Hant-TW', 'es-419'])('accepts language %s', (language) => {
     expect(validateArticle({ ...valid, language }).ok).toBe(true);
   });

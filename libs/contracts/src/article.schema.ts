@@ -12,14 +12,26 @@ const wellFormed = (s: string): boolean => s.isWellFormed();
 const unicode = () => z.string().refine(wellFormed, { message: 'contains a lone UTF-16 surrogate (not valid Unicode)' });
 const text = (max: number) => unicode().max(max, `is longer than ${max} characters`);
 
-const isoDateTime = z.iso.datetime({ offset: true, local: false });
+/** Whether an instant (epoch ms) has a four-digit year, 1 to 9999, in UTC: what ISO-8601 text (and PostgreSQL) can
+ * hold. An offset can carry a valid-looking date past it ("9999-12-31T23:00:00-02:00" is in the year 10000). */
+export const isCalendarTime = (ms: number): boolean => {
+  const year = new Date(ms).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+};
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, local: false })
+  .refine((iso) => isCalendarTime(Date.parse(iso)), { message: 'must be a time between the years 1 and 9999 (UTC)' });
 
 /** BCP-47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `es-419`. */
 const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$/;
 
 const buildArticleSchema = (maxBodyBytes: number) =>
   z.object({
-    id: text(MAX_ID_LENGTH).min(1, 'is empty'),
+    id: text(MAX_ID_LENGTH)
+      .min(1, 'is empty')
+      // Ids travel in URLs, logs and database keys; a NUL or a line break in one is a broken producer.
+      .refine((id) => !/[\u0000-\u001f\u007f]/.test(id), { message: 'contains a control character' }),
     body: unicode()
       .describe(`the full text as scraped; at most ${maxBodyBytes} bytes of UTF-8`)
       .refine((b) => b.trim().length > 0, { message: 'is empty' })

@@ -71,8 +71,15 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
  * (thresholds, candidate counts) only steer `decide`. So a snapshot stays good when an operator changes a
  * threshold: the state is the fold of the story log, whatever decided the events in it.
  */
-export const foldSettings = ({ windowMs, index, rareTermShare }: EngineConfig): Pick<EngineConfig, 'windowMs' | 'index' | 'rareTermShare'> => ({
+export const foldSettings = ({
   windowMs,
   index,
   rareTermShare,
+  boilerplateStories,
+}: EngineConfig): Pick<EngineConfig, 'windowMs' | 'index' | 'rareTermShare' | 'boilerplateStories'> => ({
+  windowMs,
+  index,
+  rareTermShare,
+  // evolve stops recording a paragraph's stories once it counts this many.
+  boilerplateStories,
 });

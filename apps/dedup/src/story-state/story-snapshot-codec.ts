@@ -22,7 +22,7 @@ export const decodeState = (payload: unknown, engine: EngineConfig): { ok: true;
   const snapshot = unpackPairs(packed as PackedState) as Partial<StorySnapshot> | null;
   if (snapshot?.version !== STATE_VERSION) return { ok: false, reason: `engine state version ${String(snapshot?.version)}, this build reads ${STATE_VERSION}` };
   if (snapshot.config === undefined || JSON.stringify(foldSettings(snapshot.config)) !== JSON.stringify(foldSettings(engine))) {
-    return { ok: false, reason: 'it was taken with another window, index limits or rare-term share' };
+    return { ok: false, reason: 'it was taken with another window, index limits, rare-term share or boilerplate threshold' };
   }
   try {
     return { ok: true, state: fromSnapshot({ ...(snapshot as StorySnapshot), config: engine }) };

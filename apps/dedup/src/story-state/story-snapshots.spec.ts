@@ -54,12 +54,14 @@ describe('engine state snapshots', () => {
     expect(decoded.state.config).toEqual(stricter);
   });
 
-  it('refuse a state kept with another window, index limits or rare-term share, or of another engine snapshot version', () => {
+  it('refuse a state kept with another window, index limits, rare-term share or boilerplate threshold, or of another engine snapshot version', () => {
     const payload = require('node:v8').deserialize(encodeState(emptyState())) as { tree: { version: number } };
-    const refused = { ok: false, reason: 'it was taken with another window, index limits or rare-term share' };
+    const refused = { ok: false, reason: 'it was taken with another window, index limits, rare-term share or boilerplate threshold' };
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, windowMs: 1 })).toEqual(refused);
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, index: { ...DEFAULT_ENGINE_CONFIG.index, termsPerArticle: 32 } })).toEqual(refused);
     expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, rareTermShare: 1e-3 })).toEqual(refused);
+    // evolve records at most this many stories per edge paragraph: a state kept under another count is not the fold.
+    expect(decodeState(payload, { ...DEFAULT_ENGINE_CONFIG, boilerplateStories: 5 })).toEqual(refused);
     payload.tree.version = 1;
     expect(decodeState(payload, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'engine state version 1, this build reads 7' });
     expect(decodeState({ anything: 1 }, DEFAULT_ENGINE_CONFIG)).toEqual({ ok: false, reason: 'the payload is not a packed engine state' });

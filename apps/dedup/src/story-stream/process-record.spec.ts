@@ -47,6 +47,14 @@ describe('processRecord', () => {
     expect(state.stories.size).toBe(0);
   });
 
+  it('refuses an article without publishedAt whose record timestamp is past the year 9999, which no replay could read back', () => {
+    const state = emptyState();
+    const { publishedAt: _dropped, ...undated } = seed;
+    const letter = letterOf(processRecord(state, { ...record(undated), timestamp: Date.UTC(10_000, 0, 1) }, 1024 * 1024));
+    expect(letter.reasons).toEqual([{ field: '$', problem: expect.stringMatching(/^has no publishedAt, and its record timestamp \d+ is outside the years 1 to 9999$/) }]);
+    expect(state.stories.size).toBe(0);
+  });
+
   it('refuses JSON nested without end with a reason naming the limit', () => {
     const nested = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
     const letter = letterOf(processRecord(emptyState(), record(nested), 1024 * 1024));

@@ -1,4 +1,4 @@
-import { type DeadLetter, parseArticle, type StoryEvent } from '@app/contracts';
+import { type DeadLetter, isCalendarTime, parseArticle, type StoryEvent } from '@app/contracts';
 import { decide, eventTime, evolve, type StoryState } from '@app/stories';
 import { type InputRecord } from '../exactly-once/stateful-processor';
 import { deadLetterFor } from './dead-letter';
@@ -23,7 +23,14 @@ export const processRecord = (state: StoryState, record: InputRecord, maxBodyByt
   try {
     const parsed = parseArticle(record.value, maxBodyBytes);
     if (!parsed.ok) return { kind: 'dead-letter', deadLetter: deadLetterFor(record, parsed.rejections) };
-    events = decide(parsed.value, state, { at: eventTime(parsed.value, record.timestamp), eventKey: eventKeyOf(record) });
+    const at = eventTime(parsed.value, record.timestamp);
+    // The schema bounds publishedAt; a producer's record timestamp is any 64-bit number, and an event time the story
+    // log cannot write as ISO-8601 would be folded here but skipped by every replay.
+    if (!isCalendarTime(at)) {
+      const problem = `has no publishedAt, and its record timestamp ${record.timestamp} is outside the years 1 to 9999`;
+      return { kind: 'dead-letter', deadLetter: deadLetterFor(record, [{ field: '$', problem }]) };
+    }
+    events = decide(parsed.value, state, { at, eventKey: eventKeyOf(record) });
   } catch (error) {
     return { kind: 'dead-letter', deadLetter: deadLetterFor(record, [{ field: '$', problem: `could not be processed: ${(error as Error).message}` }]) };
   }
