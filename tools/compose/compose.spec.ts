@@ -68,10 +68,11 @@ describe('docker-compose.yml', () => {
       expect(schema.safeParse(interpolated(environment)).error?.issues ?? []).toEqual([]);
     });
 
-    it('checks health on the port it listens on and publishes', () => {
+    it('reports healthy only when ready, on the port it listens on and publishes', () => {
       const port = String(environment.PORT);
       expect(service.ports).toContain(`${port}:${port}`);
-      expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+      // Liveness (/health) stays 200 while Kafka or the database is down; `docker compose ps` should say otherwise.
+      expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/health/ready`);
     });
   });
 
