@@ -98,8 +98,10 @@ describe('parseArticle', () => {
     expect(validateArticle({ ...valid, publishedAt }).ok).toBe(true);
   });
 
-  it.each(['yesterday', '2022-09-06', '2022-09-06T10:00:00'])('rejects publishedAt %s', (publishedAt) => {
-    expect(rejection(JSON.stringify({ ...valid, publishedAt }))[0].field).toBe('publishedAt');
+  it.each(['yesterday', '2022-09-06', '2022-09-06T10:00:00'])('rejects publishedAt %s, saying what a time looks like', (publishedAt) => {
+    expect(rejection(JSON.stringify({ ...valid, publishedAt }))).toEqual([
+      { field: 'publishedAt', problem: 'must be an ISO-8601 time with its zone, such as 2022-09-06T10:00:00Z or 2022-09-06T12:00:00+02:00' },
+    ]);
   });
 
   it.each(['9999-12-31T23:00:00-02:00', '0000-06-01T00:00:00Z', '0000-01-01T00:30:00+01:00'])(
