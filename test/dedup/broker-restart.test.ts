@@ -50,5 +50,16 @@ describeWithLocalBrokers('dedup across a broker restart', () => {
     expect(await dedup.role()).toBe('owner');
     const recovered = dedup.logged(/^transaction failed, rolling back and taking over again/) ? 'a transaction failed and was taken over again' : 'no transaction was in flight';
     console.log(`broker restart after ${before} of ${articles.length} articles: dedup kept running (${recovered}); ${articles.length} named once each, ${new Set(assignments.values()).size} stories`);
+
+    // Away for 25 s, longer than kafkajs retries finding the group coordinator: it then stops the consumer as if the
+    // error were permanent, and dedup must join again by itself rather than exit.
+    const more = syntheticFeed(300, 29, 'broker-outage');
+    await broker.restart(25_000);
+    await producer.send({ topic: env.ARTICLES_TOPIC, messages: more.map((a) => ({ key: a.id, value: JSON.stringify(a) })) });
+    await expectExactlyOnceAndCrashFree(kafka, env, [...articles, ...more], log, 300_000);
+    expect(dedup.alive).toBe(true);
+    expect(await dedup.role()).toBe('owner');
+    const rejoined = dedup.logged(/^consumer stopped while the cluster was unreachable/) ? 'its consumer was stopped and joined again' : 'kafkajs kept its consumer';
+    console.log(`a 25 s outage: dedup kept running (${rejoined}); ${articles.length + more.length} named once each`);
   }, 600_000);
 });

@@ -20,9 +20,10 @@ export interface LocalBroker extends RunningBroker {
   readonly pid: number;
   /**
    * Stops the JVM and starts a new one on the same ports and data dir, resolving once it accepts clients again:
-   * an outage clients recover from, with topics, offsets and transactions intact.
+   * an outage clients recover from, with topics, offsets and transactions intact. `downtimeMs` keeps the broker
+   * away that long first, past what clients retry on their own.
    */
-  restart(): Promise<void>;
+  restart(downtimeMs?: number): Promise<void>;
 }
 
 export interface LocalBrokerOptions {
@@ -182,9 +183,10 @@ const startOnce = async (cacheDir: string, readyTimeoutMs: number, attempts: num
       stopped = true;
       await jvm.stop();
     },
-    restart: async () => {
+    restart: async (downtimeMs = 0) => {
       if (stopped) throw new Error('the local Kafka broker was stopped; it cannot be restarted');
       await jvm.stop(true);
+      await new Promise((resolve) => setTimeout(resolve, downtimeMs));
       // Same properties, so the same ports and data dir: clients reconnect to the address they had, and topics,
       // committed offsets and transaction state are what the last JVM left. A failed attempt must not take the
       // data dir with it; if none starts, stop() still removes it through the last JVM's handle.

@@ -5,6 +5,7 @@ import { lastValueFrom } from 'rxjs';
 import { FETCH_WAIT_MS } from '@app/platform';
 import { arrivalOrder } from './arrival-order';
 import { boundedSends } from './bounded-sends';
+import { isClusterOutage } from './cluster-outage';
 import { gatherPerTick } from './gather-per-tick';
 import { isFencedError } from './fenced';
 import { InputPosition } from './input-position';
@@ -171,7 +172,9 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(payload.memberAssignment));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart && !this.halted) this.fail(payload.error);
+      if (payload.restart || this.halted) return;
+      if (isClusterOutage(payload.error)) void this.serially(() => this.rejoinAfterOutage(payload.error)).catch((error: Error) => this.fail(error));
+      else this.fail(payload.error);
     });
     await consumer.connect();
     await consumer.subscribe({ topics: Object.keys(this.options.inputs), fromBeginning: true });
@@ -231,6 +234,35 @@ export class ExactlyOnceTransport extends Server<TransportEvents, TransportStatu
     this.producer = undefined;
     this.setStatus('standby');
     this.scheduleTakeOver(500);
+  }
+
+  /**
+   * kafkajs gives up on a consumer that cannot find its group coordinator, as during a broker restart, and reports it
+   * as non-retriable, so it does not restart the consumer itself. The cluster is only away: whatever was decided and
+   * not committed is dropped as after a failed transaction, and a new consumer joins again once the brokers answer.
+   */
+  private async rejoinAfterOutage(error: Error): Promise<void> {
+    this.log.warn(`consumer stopped while the cluster was unreachable (${error.message}); joining again when it answers`);
+    if (this.owner) {
+      this.owner = false;
+      this.rollBackPending = true;
+    }
+    this.assigned = {};
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.setStatus('standby');
+    this.scheduleConsumerStart(500);
+  }
+
+  private scheduleConsumerStart(delayMs: number): void {
+    setTimeout(() => {
+      if (this.halted) return;
+      this.consumerStarting = this.startConsumer().catch(async (error: Error) => {
+        this.log.warn(`consumer could not join yet, retrying: ${error.message}`);
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.scheduleConsumerStart(Math.min(2 * delayMs, 10_000));
+      });
+    }, delayMs).unref();
   }
 
   /** Lost the partitions in a rebalance without being fenced: release the producer and follow the log again. */
@@ -452,4 +484,3 @@ const noteLastOffsets = (offsets: Map<string, bigint>, send: readonly OutgoingRe
     if (count !== undefined && baseOffset !== undefined) offsets.set(partitionKey(topicName, partition), BigInt(baseOffset) + BigInt(count - 1));
   }
 };
-
