@@ -22,7 +22,13 @@ export const isCalendarTime = (ms: number): boolean => {
 const isoDateTime = z.iso
   .datetime({ offset: true, local: false, error: 'must be an ISO-8601 time with its zone, such as 2022-09-06T10:00:00Z or 2022-09-06T12:00:00+02:00' })
   // Text that is no time at all already has its reason from the format check.
-  .refine((iso) => Number.isNaN(Date.parse(iso)) || isCalendarTime(Date.parse(iso)), { message: 'must be a time between the years 1 and 9999 (UTC)' });
+  .refine(
+    (iso) => {
+      const ms = Date.parse(iso);
+      return Number.isNaN(ms) || isCalendarTime(ms);
+    },
+    { message: 'must be a time between the years 1 and 9999 (UTC)' },
+  );
 
 /** BCP-47 in its common shapes: `en`, `en-GB`, `zh-Hant-TW`, `es-419`. */
 const bcp47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$/;

@@ -1,5 +1,5 @@
 import { type StoryEvent, storyEventSchema } from '@app/contracts';
-import { MAX_ID_BYTES } from '../database/storable-ids';
+import { isStorableId, MAX_ID_BYTES } from '../database/storable-ids';
 import { isStorableTime } from '../database/timestamps';
 
 export type ParsedRecord = { ok: true; event: StoryEvent } | { ok: false; reason: string };
@@ -19,8 +19,9 @@ const idsOf = (event: StoryEvent): [string, string][] => [
     : [['articleId', event.articleId] as [string, string], ['article.id', event.article.id] as [string, string]]),
 ];
 
-/** An id over the index limit would fail its batch forever (the reviver already made every string storable text). */
-const oversizedId = (event: StoryEvent): string | undefined => idsOf(event).find(([, id]) => Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES)?.[0];
+/** An id the read model cannot key would fail its batch forever; the reviver already made every string storable
+ * text, so only its length can stand in the way. */
+const oversizedId = (event: StoryEvent): string | undefined => idsOf(event).find(([, id]) => !isStorableId(id))?.[0];
 
 /** A Kafka record value → a story event, or the reason it is not one. Never throws. */
 export const parseStoryEvent = (value: Buffer | null): ParsedRecord => {

@@ -23,10 +23,11 @@ export class StreamHttpController {
   async stream(@Headers('last-event-id') lastEventId: string | undefined, @Query() query: unknown, @Res() res: ServerResponse): Promise<void> {
     const resume = parseResumePosition(lastEventId, query);
     if (!resume.ok) throw new BadRequestException(resume.message);
-    const latest = await this.feed.latestSeq();
     // A position past the newest event was not sent by this read model (it was rebuilt, e.g. an in-memory database
-    // after a restart): resuming there would wait in silence for events the client may already have seen.
-    if (resume.after !== undefined && resume.after > latest) {
+    // after a restart): resuming there would wait in silence for events the client may already have seen. A client
+    // without a position costs no query here: the session reads the newest event itself, once subscribed.
+    const latest = resume.after === undefined ? undefined : await this.feed.latestSeq();
+    if (resume.after !== undefined && latest !== undefined && resume.after > latest) {
       throw new BadRequestException(
         `Last-Event-ID ${resume.after} is ahead of this stream, whose newest event is ${latest}: the read model was rebuilt since; reconnect without it for live events, or with lastEventId=0 for all of them`,
       );
