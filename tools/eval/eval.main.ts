@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { decisionSettingsFromEnv } from '../../apps/dedup/src/config/engine-settings';
-import { adjustedRand, bcubed, GoldPair, pairwise } from './metrics';
+import { readGold, scoreAgainst } from './gold';
+import { readNumberedLines } from './ndjson';
 import { progressBar } from './progress';
 import { runEngine } from './run-engine';
 
@@ -10,10 +11,7 @@ const usage = 'usage: npm run --silent eval -- --articles <file.ndjson> --assign
 const main = (): void => {
   const { values } = parseArgs({ options: { articles: { type: 'string' }, assignments: { type: 'string' }, gold: { type: 'string' } } });
   if (!values.articles || !values.assignments) throw new Error(usage);
-  const lines = readFileSync(values.articles, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line, number: i + 1 }))
-    .filter(({ line }) => line.trim().length > 0);
+  const lines = readNumberedLines(values.articles);
   const bar = progressBar(lines.length);
   let done = 0;
   const { engine, maxBodyBytes } = decisionSettingsFromEnv();
@@ -23,18 +21,8 @@ const main = (): void => {
   const predicted = new Map(run.assignments.entries());
   writeFileSync(values.assignments, run.order.map((id) => JSON.stringify({ id, story: predicted.get(id) })).join('\n') + '\n');
   if (!values.gold) return;
-  const gold = readFileSync(values.gold, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id?: string; story?: string } & Partial<GoldPair>);
-  if (gold.length > 0 && gold[0].a !== undefined) {
-    console.log(JSON.stringify({ ...pairwise(predicted, gold as GoldPair[]), articles: run.order.length, stories: new Set(predicted.values()).size }));
-  } else {
-    const labels = new Map(gold.map((g) => [g.id!, g.story!]));
-    console.log(
-      JSON.stringify({ bcubed: bcubed(predicted, labels), ari: adjustedRand(predicted, labels), articles: run.order.length, stories: new Set(predicted.values()).size }),
-    );
-  }
+  const stories = new Set(predicted.values()).size;
+  console.log(JSON.stringify({ ...scoreAgainst(readGold(values.gold), predicted), articles: run.order.length, stories }));
 };
 
 try {

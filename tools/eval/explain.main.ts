@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { reasoning } from '@app/stories';
 import { decisionSettingsFromEnv } from '../../apps/dedup/src/config/engine-settings';
+import { readNumberedLines } from './ndjson';
 import { runEngine } from './run-engine';
 
 const usage = 'usage: npm run --silent explain -- --articles <file.ndjson> --id <articleId>';
@@ -15,10 +15,7 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 const main = (): void => {
   const { values } = parseArgs({ options: { articles: { type: 'string' }, id: { type: 'string' } } });
   if (!values.articles || !values.id) throw new Error(usage);
-  const lines = readFileSync(values.articles, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line, number: i + 1 }))
-    .filter(({ line }) => line.trim().length > 0);
+  const lines = readNumberedLines(values.articles);
   let report: unknown;
   const { engine, maxBodyBytes } = decisionSettingsFromEnv();
   runEngine(lines, engine, (article, events, state, at) => {

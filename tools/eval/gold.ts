@@ -1,0 +1,22 @@
+import { readFileSync } from 'fs';
+import { adjustedRand, bcubed, GoldPair, Labels, pairwise } from './metrics';
+
+/** Gold as the eval command takes it: a story per article (ECB+ style), or labelled pairs (SemEval style). */
+export type Gold = { kind: 'clusters'; labels: Labels } | { kind: 'pairs'; pairs: GoldPair[] };
+
+export const readGold = (path: string): Gold => {
+  const rows = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id?: string; story?: string } & Partial<GoldPair>);
+  if (rows.length > 0 && rows[0].a !== undefined) return { kind: 'pairs', pairs: rows as GoldPair[] };
+  return { kind: 'clusters', labels: new Map(rows.map((g) => [g.id!, g.story!])) };
+};
+
+/** The eval command's scores: B³ and ARI against clusters, pairwise precision/recall/F1 against pairs. */
+export const scoreAgainst = (gold: Gold, predicted: Labels) =>
+  gold.kind === 'pairs' ? pairwise(predicted, gold.pairs) : { bcubed: bcubed(predicted, gold.labels), ari: adjustedRand(predicted, gold.labels) };
+
+/** The one F1 a run is summarised by: B³-F1 for clusters, pair F1 for pairs. */
+export const headlineF1 = (gold: Gold, predicted: Labels): number =>
+  gold.kind === 'pairs' ? pairwise(predicted, gold.pairs).f1 : bcubed(predicted, gold.labels).f1;
