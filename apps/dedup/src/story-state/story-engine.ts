@@ -121,12 +121,16 @@ export class StoryEngine implements StatefulProcessor {
     if (failure !== undefined) return this.deadLettered(record, engineFailureLetter(record, failure));
     let outcome: ReturnType<typeof processRecord>;
     try {
-      outcome = processRecord(this.state, record, this.options.maxBodyBytes);
+      outcome = processRecord(this.state, record, this.options.maxBodyBytes, Date.now());
     } catch (error) {
       this.poison.set(key, (error as Error).message);
       throw error;
     }
     if (outcome.kind === 'dead-letter') return this.deadLettered(record, outcome.deadLetter);
+    if (outcome.aheadOfClock !== undefined) {
+      const sentAt = new Date(outcome.aheadOfClock).toISOString();
+      this.log.warn('an article dated ahead of the clock was decided as of the clock', { record: key, articleTime: sentAt, decidedAt: outcome.events[0].at });
+    }
     this.pending.events.push(...outcome.events.map((event, i) => ({ event, json: outcome.serialized[i] })));
     return [
       ...outcome.events.map((event, i) => ({ topic: topics.storyEvents, partition: STORY_LOG_PARTITION, key: event.storyId, value: outcome.serialized[i] })),
