@@ -107,6 +107,27 @@ describe.each(FLAVOURS)('SSE story stream on %s', (flavour) => {
     expect(await response.json()).toMatchObject({ message: expect.stringMatching(/^Last-Event-ID 5000 is ahead of this stream, whose newest event is \d+: .*lastEventId=0/) });
   });
 
+  it('refuses a stream past SSE_MAX_CLIENTS with 503 and when to retry, and serves one again once a client leaves', async () => {
+    const schema = flavour === 'PostgreSQL' ? uniqueSchema() : undefined;
+    if (schema !== undefined) schemas.push(schema);
+    const capped = await startStoriesApp({ flavour, topic, schema, env: { SSE_MAX_CLIENTS: '1' } });
+    try {
+      const first = await connectSse(`${capped.url}/v1/stream`);
+      expect(first.status).toBe(200);
+      const refused = await fetch(`${capped.url}/v1/stream`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(await refused.json()).toMatchObject({ message: expect.stringContaining('already serves 1 streams (SSE_MAX_CLIENTS)') });
+      await first.close();
+      await waitFor(async () => capped.feed.subscriberCount === 0, 'the server to drop the first stream');
+      const second = await connectSse(`${capped.url}/v1/stream`);
+      expect(second.status).toBe(200);
+      await second.close();
+    } finally {
+      await capped.stop();
+    }
+  });
+
   if (flavour === 'PostgreSQL') {
     it('listens again when its LISTEN connection is cut, and the stream goes on', async () => {
       const listening = async () =>

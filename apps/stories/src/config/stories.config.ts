@@ -21,6 +21,8 @@ export const storiesConfigSchema = appConfigSchema('stories', {
   STORY_EVENTS_TOPIC: topicName().default(Topics.storyEvents),
   PROJECTION_EVENTS_PER_TRANSACTION: integer(1, 10_000).default(500),
   SSE_HEARTBEAT_SECONDS: integer(1, 300).default(15),
+  // Each open stream holds a socket, a subscription and up to a few MB of unsent events.
+  SSE_MAX_CLIENTS: integer(1, 100_000).default(1000),
   // The dashboard: how often it samples, whose readiness it shows, and which consumer group's lag it charts.
   OPS_REFRESH_MS: integer(200, 60_000).default(1000),
   OPS_PROBES: list('a comma-separated list of name=http://host:port entries', /^[\w-]+=https?:\/\/\S+$/).optional(),

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, Inject, Logger, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { type ServerResponse } from 'node:http';
 import { type StoriesConfig } from '../config/stories.config';
 import { STORIES_CONFIG } from '../config/stories-config.token';
@@ -21,6 +21,12 @@ export class StreamHttpController {
    */
   @Get()
   async stream(@Headers('last-event-id') lastEventId: string | undefined, @Query() query: unknown, @Res() res: ServerResponse): Promise<void> {
+    if (this.feed.subscriberCount >= this.config.SSE_MAX_CLIENTS) {
+      res.setHeader('retry-after', '30');
+      throw new ServiceUnavailableException(
+        `this instance already serves ${this.config.SSE_MAX_CLIENTS} streams (SSE_MAX_CLIENTS); retry later, or use another instance`,
+      );
+    }
     const resume = parseResumePosition(lastEventId, query);
     if (!resume.ok) throw new BadRequestException(resume.message);
     // A position past the newest event was not sent by this read model (it was rebuilt, e.g. an in-memory database
