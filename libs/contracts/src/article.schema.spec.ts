@@ -1,4 +1,5 @@
-import { MAX_NESTING, parseArticle, validateArticle } from './article.schema';
+import { MAX_IGNORED_FIELDS, MAX_NESTING, parseArticle, validateArticle } from './article.schema';
+import { MAX_REPORTED_NAME_CHARS } from './rejection';
 
 const valid = { id: 'a-1', body: 'Russia buys rockets from North Korea.' };
 const rejection = (raw: string, max?: number) => {
@@ -19,6 +20,24 @@ describe('parseArticle', () => {
       value: valid,
       ignoredFields: ['published_at', 'toString'],
     });
+  });
+
+  it('names ignored fields within bounds, whatever keys a producer sends: at most 20, each cut to 200 characters', () => {
+    const longKey = `k${'é'.repeat(200_000)}`;
+    const many = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`extra${i}`, i]));
+    const parsed = parseArticle(JSON.stringify({ ...valid, [longKey]: 1, ...many }));
+    if (!parsed.ok) throw new Error('refused');
+    expect(parsed.ignoredFields).toHaveLength(MAX_IGNORED_FIELDS);
+    expect(parsed.ignoredFields![0]).toBe(`${longKey.slice(0, MAX_REPORTED_NAME_CHARS)}…`);
+    expect(parsed.ignoredFields!.slice(1)).toEqual(Array.from({ length: MAX_IGNORED_FIELDS - 1 }, (_, i) => `extra${i}`));
+  });
+
+  it('quotes a refused key path within bounds, however long its keys', () => {
+    const key = 'n'.repeat(100_000);
+    const [refused] = rejection(`{"id":"a-1","body":"x","${key}":{"${key}":{"__proto__":1}}}`);
+    expect(refused.problem).toBe('is a forbidden key (prototype pollution)');
+    expect(refused.field.length).toBeLessThanOrEqual(MAX_REPORTED_NAME_CHARS + 1);
+    expect(refused.field.endsWith('…')).toBe(true);
   });
 
   it('rejects a missing body, naming the field', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Parsed, Rejection } from './rejection';
+import { Parsed, Rejection, reportedName } from './rejection';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_ID_LENGTH = 256;
@@ -67,6 +67,9 @@ export const articleSchema = (maxBodyBytes = DEFAULT_MAX_BODY_BYTES): ReturnType
 export type Article = z.infer<ReturnType<typeof articleSchema>>;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** How many ignored fields an answer names: enough to show a misspelling, not a producer's whole payload. */
+export const MAX_IGNORED_FIELDS = 20;
+
 /** An article is flat; unknown fields may nest, but not without end. */
 export const MAX_NESTING = 64;
 
@@ -82,7 +85,7 @@ const inspectKeys = (root: object): Inspection => {
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     if (top.depth > MAX_NESTING) return { field: top.path, problem: `nests deeper than ${MAX_NESTING} levels`, limit: MAX_NESTING };
     for (const key of Object.keys(top.value)) {
-      const path = top.path === '$' ? key : `${top.path}.${key}`;
+      const path = top.path === '$' ? reportedName(key) : reportedName(`${top.path}.${reportedName(key)}`);
       if (FORBIDDEN_KEYS.has(key)) return { field: path, problem: 'is a forbidden key (prototype pollution)' };
       const child = (top.value as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object') stack.push({ value: child, path, depth: top.depth + 1 });
@@ -119,7 +122,10 @@ export const validateArticle = (value: unknown, maxBodyBytes = DEFAULT_MAX_BODY_
   const result = schema.safeParse(value);
   if (result.success) {
     // Dropped, as the contract says, but named: a misspelt field (published_at) would otherwise vanish unnoticed.
-    const ignoredFields = Object.keys(value).filter((key) => !Object.hasOwn(schema.shape, key));
+    const ignoredFields = Object.keys(value)
+      .filter((key) => !Object.hasOwn(schema.shape, key))
+      .slice(0, MAX_IGNORED_FIELDS)
+      .map(reportedName);
     return ignoredFields.length === 0 ? { ok: true, value: result.data } : { ok: true, value: result.data, ignoredFields };
   }
   return { ok: false, rejections: result.error.issues.map((i) => toRejection(i, maxBodyBytes)) };

@@ -7,6 +7,20 @@ export interface Rejection {
   limit?: number;
 }
 
+/** The text's first `chars` UTF-16 units, one fewer rather than half a surrogate pair. */
+export const textStart = (text: string, chars: number): string => {
+  if (text.length <= chars) return text;
+  const last = text.charCodeAt(chars - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? chars - 1 : chars);
+};
+
+/** Field names are the input's own keys, of any length: an answer quotes at most this much of one. */
+export const MAX_REPORTED_NAME_CHARS = 200;
+
+/** A field name or path as an answer quotes it: cut, and marked as cut, past `MAX_REPORTED_NAME_CHARS`. */
+export const reportedName = (name: string): string =>
+  name.length <= MAX_REPORTED_NAME_CHARS ? name : `${textStart(name, MAX_REPORTED_NAME_CHARS)}…`;
+
 /** `ignoredFields`: names the input carried that the contract does not know and dropped, when there were any. */
 export type Parsed<T> = { ok: true; value: T; ignoredFields?: string[] } | { ok: false; rejections: Rejection[] };
 

@@ -1,4 +1,4 @@
-import { Article, Fingerprint, SET_ASIDE_PARAGRAPHS, SET_ASIDE_TEXT_CHARS, SetAsideParagraph } from '@app/contracts';
+import { Article, Fingerprint, SET_ASIDE_PARAGRAPHS, SET_ASIDE_TEXT_CHARS, SetAsideParagraph, textStart } from '@app/contracts';
 import { hash32, heaviest, minhashSignature, shingles, tfidfVector, TermVector, tfWeight } from '@app/matching';
 import { ClassifiedParagraph, classifyParagraphs, latestYearNamed, normalizedEntities, normalizeText, tokenize, weekdaysNamed } from '@app/text';
 import { edgeStoryCount, StoryState } from './story-state';
@@ -95,19 +95,12 @@ const placeInTime = (fingerprint: Fingerprint, article: Article, storyText: stri
 
 /** The paragraphs matching did not read: all but the story paragraphs, unless there were none (matching then reads
  * every paragraph, so nothing was set aside). The first of them, each cut to its start: see the contract's limits. */
-/** The text's first `chars` UTF-16 units, one fewer rather than half a surrogate pair. */
-const startOf = (text: string, chars: number): string => {
-  if (text.length <= chars) return text;
-  const last = text.charCodeAt(chars - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? chars - 1 : chars);
-};
-
 export const setAsideParagraphs = (paragraphs: readonly ClassifiedParagraph[]): SetAsideParagraph[] => {
   if (!paragraphs.some((p) => p.role === 'story')) return [];
   const setAside: SetAsideParagraph[] = [];
   for (let paragraph = 0; paragraph < paragraphs.length && setAside.length < SET_ASIDE_PARAGRAPHS; paragraph++) {
     const { role, text } = paragraphs[paragraph];
-    if (role !== 'story') setAside.push({ paragraph, role, text: startOf(text, SET_ASIDE_TEXT_CHARS), length: text.length });
+    if (role !== 'story') setAside.push({ paragraph, role, text: textStart(text, SET_ASIDE_TEXT_CHARS), length: text.length });
   }
   return setAside;
 };
