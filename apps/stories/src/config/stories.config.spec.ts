@@ -29,6 +29,17 @@ describe('stories configuration', () => {
     }
   });
 
+  it('takes dashboard probes by name and URL, and refuses one carrying credentials without printing it', () => {
+    const probes = 'gateway=http://gateway:3000,dedup=https://dedup.internal:3001/';
+    expect(loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', OPS_PROBES: probes }).OPS_PROBES).toEqual([
+      'gateway=http://gateway:3000',
+      'dedup=https://dedup.internal:3001/',
+    ]);
+    const refused = () => loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', OPS_PROBES: 'gateway=http://ops:s3cret@gateway:3000' });
+    expect(refused).toThrow('OPS_PROBES must be a comma-separated list of name=http://host:port entries, without user:password@ (value hidden)');
+    expect(refused).not.toThrow(/s3cret/);
+  });
+
   it('takes a PostgreSQL URL', () => {
     const url = 'postgres://stories:pw@db:5432/stories';
     expect(loadConfig(storiesConfigSchema, { KAFKA_BROKERS: 'k:9092', DATABASE_URL: url }).DATABASE_URL).toBe(url);

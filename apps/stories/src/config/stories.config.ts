@@ -25,7 +25,8 @@ export const storiesConfigSchema = appConfigSchema('stories', {
   SSE_MAX_CLIENTS: integer(1, 100_000).default(1000),
   // The dashboard: how often it samples, whose readiness it shows, and which consumer group's lag it charts.
   OPS_REFRESH_MS: integer(200, 60_000).default(1000),
-  OPS_PROBES: list('a comma-separated list of name=http://host:port entries', /^[\w-]+=https?:\/\/\S+$/).optional(),
+  // No user:password@: a probe's failure is shown on the dashboard, and fetch quotes the whole URL in its error.
+  OPS_PROBES: list('a comma-separated list of name=http://host:port entries, without user:password@', /^[\w-]+=https?:\/\/[^\s@/]+(\/\S*)?$/).optional(),
   // Must match the dedup service's DEDUP_GROUP_ID and topics (the same names as there).
   DEDUP_GROUP_ID: text().default('news.story-dedup.v1'),
   ARTICLES_TOPIC: topicName().default(Topics.articles),

@@ -8,7 +8,7 @@ export class ConfigError extends Error {
 }
 
 /** Values of these may be or contain credentials; a config error must not copy them into logs. */
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL/i;
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|KEY|DATABASE_URL|PROBES/i;
 
 const describeValue = (name: string, value: string | undefined): string => {
   if (value === undefined) return 'not set';
