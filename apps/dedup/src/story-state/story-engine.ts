@@ -64,7 +64,6 @@ export class StoryEngine implements StatefulProcessor {
   private readonly poison = new Map<string, string>();
   private restored = false;
   private lastRestoreReport: RestoreReport | undefined;
-  private following = false;
   private folds = 0;
   private readonly reader: StoryLogReader;
 
@@ -118,7 +117,11 @@ export class StoryEngine implements StatefulProcessor {
     const { topics } = this.options;
     const key = eventKeyOf(record);
     const failure = this.poison.get(key);
-    if (failure !== undefined) return this.deadLettered(record, engineFailureLetter(record, failure));
+    if (failure !== undefined) {
+      // Once is enough: should this transaction abort, the record is decided afresh and fails again the same way.
+      this.poison.delete(key);
+      return this.deadLettered(record, engineFailureLetter(record, failure));
+    }
     let outcome: ReturnType<typeof processRecord>;
     try {
       outcome = processRecord(this.state, record, this.options.maxBodyBytes, Date.now());
@@ -200,10 +203,10 @@ export class StoryEngine implements StatefulProcessor {
     const loadedAt = Date.now();
     this.state = snapshot?.state ?? emptyState(this.options.engine);
     this.position = snapshot && { nextOffset: snapshot.nextOffset, lastEvent: snapshot.lastEvent };
-    // The snapshot writer starts where the first restore starts; after a rollback it already holds what committed.
-    const first = !this.following;
+    // The snapshot writer starts where the restore that first completes starts; after a rollback it already holds
+    // what committed. A restore that failed before starting it (and is retried) chooses again.
+    const first = !this.snapshots.writerStarted;
     if (first) this.snapshots.follow(snapshot);
-    this.following = true;
     let replayed = this.countFolds();
     let used = snapshot;
     try {

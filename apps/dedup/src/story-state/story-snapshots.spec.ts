@@ -113,4 +113,31 @@ describe('engine state snapshots', () => {
     const restored = await new StorySnapshots(new SnapshotStore(dir), settings, log).latest(BigInt(events.length));
     expect(toSnapshot(restored!.state)).toEqual(toSnapshot(expected));
   });
+
+  it('stop queueing events for a writer that died, and start a new one at the next restore', async () => {
+    const events = fixtureEvents();
+    const settings = { dir, topic: 'story-log', engine: DEFAULT_ENGINE_CONFIG, policy: { everyEvents: 1_000_000, everyMs: 3_600_000 } };
+    const warnings: string[] = [];
+    const written: string[] = [];
+    const snapshots = new StorySnapshots(new SnapshotStore(dir), settings, {
+      info: (message, context) => written.push(`${message} ${String(context.nextOffset)}`),
+      warn: (message) => warnings.push(message),
+    });
+    snapshots.follow(undefined);
+    expect(snapshots.writerStarted).toBe(true);
+    // A committed event the writer cannot fold: it reports the failure and exits.
+    snapshots.committed(0n, '{"not": "a story event"');
+    snapshots.publish();
+    for (let i = 0; i < 500 && snapshots.writerStarted; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(snapshots.writerStarted).toBe(false);
+    expect(warnings).toContain('snapshot writer exited; no snapshots until the state is next restored (a takeover or a restart)');
+    // Meanwhile the stream goes on committing: nothing is kept for a writer that will never take it.
+    events.forEach((event, offset) => snapshots.committed(BigInt(offset + 1), JSON.stringify(event)));
+    expect((snapshots as unknown as { outbox: unknown[] }).outbox).toHaveLength(0);
+    // The next restore starts a new writer, which snapshots what it is given from then on.
+    snapshots.follow(undefined);
+    events.forEach((event, offset) => snapshots.committed(BigInt(offset), JSON.stringify(event)));
+    await snapshots.close();
+    expect(written).toContain(`snapshot written ${events.length}`);
+  });
 });

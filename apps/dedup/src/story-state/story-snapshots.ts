@@ -89,6 +89,12 @@ export class StorySnapshots {
     if (from === undefined) this.start(null);
   }
 
+  /** The writer has its starting state: from `follow` without a snapshot, or from `release`; false again once it
+   * stopped for good, so that the next restore starts a new one. */
+  get writerStarted(): boolean {
+    return this.following && this.startFrom === undefined;
+  }
+
   release(): void {
     const from = this.startFrom;
     if (from === undefined) return;
@@ -150,8 +156,13 @@ export class StorySnapshots {
       else this.flushed?.();
     });
     worker.on('error', (error) => this.log.warn('snapshot writer crashed; restarts will replay more of the log', { error: error.message }));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      // Nothing would ever take the events queued for it: stop queueing until a restore starts a new writer.
+      this.following = false;
+      this.outbox = [];
+      this.log.warn('snapshot writer exited; no snapshots until the state is next restored (a takeover or a restart)', { code });
     });
     // Snapshots must never keep the process alive on their own.
     worker.unref();
