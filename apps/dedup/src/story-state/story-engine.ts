@@ -1,5 +1,5 @@
 import { type Kafka } from 'kafkajs';
-import { type DeadLetter, type StoryEvent } from '@app/contracts';
+import { type DeadLetter, describeRejections, type StoryEvent } from '@app/contracts';
 import { ensureTopics } from '@app/platform';
 import { emptyState, type EngineConfig, evolve, type StoryState } from '@app/stories';
 import { type DedupTopics, dedupTopicSpecs } from '../config/dedup-topics';
@@ -159,6 +159,8 @@ export class StoryEngine implements StatefulProcessor {
   /** A refused record's letter, counted with the open transaction's decisions. */
   private deadLettered(record: InputRecord, letter: DeadLetter): OutgoingRecord[] {
     this.pending.deadLetters++;
+    // The letter's reasons are bounded (see deadLetterFor); its payload stays in the dead-letter topic.
+    this.log.warn('input record dead-lettered', { source: letter.source, reasons: describeRejections(letter.reasons) });
     return [{ topic: this.options.topics.articlesDlq, key: deadLetterKey(record.key), value: JSON.stringify(letter) }];
   }
 

@@ -53,13 +53,15 @@ describe('pinoHttpOptions', () => {
     });
     afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-    it('redacts credentials in request headers and skips health checks', async () => {
+    it('redacts credentials in request headers and skips health checks and metrics scrapes', async () => {
       await fetch(`${url}/health`);
       await fetch(`${url}/health/ready`);
+      await fetch(`${url}/metrics`);
+      await fetch(`${url}/metricsx`);
       await fetch(`${url}/v1/articles`, { headers: { authorization: 'Bearer t0ken', 'x-api-key': 'k3y', cookie: 'sid=1' } });
       const logged = lines();
-      expect(logged).toHaveLength(1);
-      expect(logged[0]).toMatchObject({
+      expect(logged.map((line) => (line.req as { url: string }).url)).toEqual(['/metricsx', '/v1/articles']);
+      expect(logged[1]).toMatchObject({
         req: { url: '/v1/articles', headers: { authorization: '[redacted]', 'x-api-key': '[redacted]', cookie: '[redacted]' } },
       });
       expect(JSON.stringify(logged)).not.toMatch(/t0ken|k3y/);

@@ -19,8 +19,9 @@ export const REDACTED_PATHS = [
   '*.API_KEYS',
 ];
 
-/** Orchestrators poll /health (and /health/ready) every few seconds; logging each poll would bury everything else. */
-const isHealthCheck = (url: string | undefined): boolean => url === '/health' || /^\/health[/?]/.test(url ?? '');
+/** Orchestrators poll /health (and /health/ready) and Prometheus scrapes /metrics every few seconds; logging each
+ * poll would bury everything else. */
+const isPoll = (url: string | undefined): boolean => /^\/(health|metrics)([/?]|$)/.test(url ?? '');
 
 /**
  * JSON lines for machines everywhere except an interactive terminal outside production, where pino-pretty makes the
@@ -29,6 +30,6 @@ const isHealthCheck = (url: string | undefined): boolean => url === '/health' ||
 export const pinoHttpOptions = (env: CommonEnv, stdoutIsTty: boolean = process.stdout.isTTY === true): Options => ({
   level: env.LOG_LEVEL,
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-  autoLogging: { ignore: (req) => isHealthCheck(req.url) },
+  autoLogging: { ignore: (req) => isPoll(req.url) },
   ...(env.NODE_ENV !== 'production' && stdoutIsTty ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
 });
