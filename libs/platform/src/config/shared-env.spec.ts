@@ -10,6 +10,7 @@ describe('appConfigSchema', () => {
     expect(loadConfig(schema, { KAFKA_BROKERS: 'k1:9092,k2:9092' })).toEqual({
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_SECONDS: 60,
       KAFKA_BROKERS: ['k1:9092', 'k2:9092'],
       KAFKA_CLIENT_ID: 'indexer',
       KAFKA_SSL: false,

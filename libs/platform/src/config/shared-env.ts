@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { flag, list, oneOf, text } from './env-fields';
+import { flag, integer, list, oneOf, text } from './env-fields';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const commonEnv = {
   NODE_ENV: oneOf(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+  SHUTDOWN_TIMEOUT_SECONDS: integer(1, 3600).default(60),
 };
 
 export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;

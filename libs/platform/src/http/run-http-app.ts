@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { type z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { securityHeadersMiddleware } from './security-headers';
+import { armShutdownDeadline } from './shutdown-deadline';
 
 /** What an app adds to the shared start-up: its own Nest options and app-wide setup (middleware, filters, docs). */
 export interface HttpAppSetup<C> {
@@ -20,7 +21,7 @@ export const sharedHttpSetup = (app: INestApplication): void => {
  * The whole of an app's main.ts: validate the environment, build the root module from it, log through pino and
  * listen. A configuration error ends the process with its message alone; a stack trace would only hide it.
  */
-export const runHttpApp = async <S extends z.ZodType<{ PORT: number }>>(
+export const runHttpApp = async <S extends z.ZodType<{ PORT: number; SHUTDOWN_TIMEOUT_SECONDS: number }>>(
   schema: S,
   rootModule: (config: z.output<S>) => DynamicModule,
   setup: HttpAppSetup<z.output<S>> = {},
@@ -30,6 +31,10 @@ export const runHttpApp = async <S extends z.ZodType<{ PORT: number }>>(
     const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
+    armShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS * 1000, () => {
+      process.stderr.write(`still stopping after SHUTDOWN_TIMEOUT_SECONDS (${config.SHUTDOWN_TIMEOUT_SECONDS} s): exiting now\n`);
+      process.exit(1);
+    });
     sharedHttpSetup(app);
     await setup.configure?.(app, config);
     await app.listen(config.PORT);

@@ -27,7 +27,7 @@ const isPoll = (url: string | undefined): boolean => /^\/(health|metrics)([/?]|$
  * JSON lines for machines everywhere except an interactive terminal outside production, where pino-pretty makes the
  * same records readable.
  */
-export const pinoHttpOptions = (env: CommonEnv, stdoutIsTty: boolean = process.stdout.isTTY === true): Options => ({
+export const pinoHttpOptions = (env: Pick<CommonEnv, 'NODE_ENV' | 'LOG_LEVEL'>, stdoutIsTty: boolean = process.stdout.isTTY === true): Options => ({
   level: env.LOG_LEVEL,
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   autoLogging: { ignore: (req) => isPoll(req.url) },
