@@ -203,6 +203,19 @@ describe('stories projection and REST API on a real broker', () => {
       }
     });
 
+    it('keeps the totals the dashboard reads equal to a count of the rows, merges and resends included', async () => {
+      const [totals] = await app.db.query<Record<string, number>>('SELECT stories::int, articles::int, duplicates::int, syndicated::int, rewrites::int FROM read_model_totals');
+      const [counted] = await app.db.query<Record<string, number>>(
+        `SELECT (SELECT count(*) FROM stories)::int AS stories, count(*)::int AS articles,
+                (count(*) FILTER (WHERE relation = 'duplicate'))::int AS duplicates,
+                (count(*) FILTER (WHERE relation = 'syndicated'))::int AS syndicated,
+                (count(*) FILTER (WHERE relation = 'rewrite'))::int AS rewrites
+           FROM story_articles`,
+      );
+      expect(totals).toEqual(counted);
+      expect(totals.stories).toBe((view.list.stories as unknown[]).length);
+    });
+
     it('replays the whole log into a fresh database identically', async () => {
       const replay = await startStoriesApp({ flavour, topic, schema: schemaFor(flavour) });
       try {
