@@ -18,7 +18,10 @@ export class DedupMetrics {
 
   private readouts?: DedupReadouts;
 
-  constructor(registry: Registry) {
+  constructor(
+    registry: Registry,
+    now: () => number = Date.now,
+  ) {
     const read = () => this.readouts;
     this.records = new Counter({ name: 'dedup_records_total', help: 'Input records by outcome (decided into story events, or dead-lettered)', labelNames: ['outcome'], registers: [registry] });
     this.decisions = new Counter({ name: 'dedup_decisions_total', help: 'Article decisions by relation (new = StoryStarted)', labelNames: ['relation'], registers: [registry] });
@@ -33,13 +36,15 @@ export class DedupMetrics {
     new Gauge({ name: 'dedup_index_articles', help: 'Articles live in the matching index (the time window)', registers: [registry], collect() { this.set(read()?.index().articles ?? 0); } });
     new Gauge({ name: 'dedup_stories', help: 'Stories live in the time window', registers: [registry], collect() { this.set(read()?.index().stories ?? 0); } });
     new Gauge({ name: 'dedup_vocabulary_terms', help: 'Distinct terms the engine knows (used in the time window, or held by a live story)', registers: [registry], collect() { this.set(read()?.index().terms ?? 0); } });
+    // Counted from the start until the first snapshot: a writer that never writes must trip an age alert, which a
+    // NaN never does.
+    const startedAt = now();
     new Gauge({
       name: 'dedup_snapshot_age_seconds',
-      help: 'Seconds since the newest snapshot was written (NaN until the first)',
+      help: 'Seconds since this process last wrote a snapshot, or since it started if it has written none',
       registers: [registry],
       collect() {
-        const at = read()?.lastSnapshotAt();
-        this.set(at === undefined ? Number.NaN : (Date.now() - at) / 1000);
+        this.set((now() - (read()?.lastSnapshotAt() ?? startedAt)) / 1000);
       },
     });
   }
