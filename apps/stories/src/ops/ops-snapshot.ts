@@ -21,3 +21,13 @@ export interface OpsSnapshot {
   /** Sources that could not be read this round, so a blank chart says why. */
   readonly problems: readonly string[];
 }
+
+/** Where each figure comes from: what `problems` entries start with when that source could not be read. */
+export const SAMPLE_SOURCES = { readModel: 'read model', dedupLag: 'dedup consumer lag', inputOffsets: 'input topic offsets', kafka: 'kafka' } as const;
+
+/**
+ * A figure as a Prometheus gauge reads it: NaN until the first sample and while its source cannot be read, so that
+ * an outage shows as a gap, not as zero stories or a dedup that caught up.
+ */
+export const gaugeReading = (snapshot: OpsSnapshot | undefined, source: string, pick: (s: OpsSnapshot) => number): number =>
+  snapshot === undefined || snapshot.problems.some((problem) => problem.startsWith(`${source}:`)) ? Number.NaN : pick(snapshot);

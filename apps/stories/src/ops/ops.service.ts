@@ -12,7 +12,7 @@ import { type StoriesConfig } from '../config/stories.config';
 import { type AppHealth, parseProbes, probeApp } from './app-health-probe';
 import { type PartitionLag, readConsumerLag, readTopicEnd } from './consumer-lag';
 import { DeadLetterTail } from './dead-letter-tail';
-import { type OpsSnapshot } from './ops-snapshot';
+import { gaugeReading, type OpsSnapshot, SAMPLE_SOURCES } from './ops-snapshot';
 import { type ReadModelFigures, readModelFigures } from './ops-read-model';
 import { RateWindow } from './rate-window';
 
@@ -62,24 +62,28 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.kafka = new Kafka({ ...kafkaConfigFromEnv(config), logLevel: logLevel.WARN, logCreator: kafkajsLogCreator(this.logger) });
     this.schema = schemaName(config.DATABASE_SCHEMA);
-    const figure = (pick: (s: OpsSnapshot) => number) => () => {
-      const snapshot = this.snapshots.value;
-      return snapshot ? pick(snapshot) : 0;
-    };
-    const gauges: [string, string, (s: OpsSnapshot) => number][] = [
-      ['stories_count', 'Stories in the read model', (s) => s.figures.stories],
+    const gauges: [string, string, string | undefined, (s: OpsSnapshot) => number][] = [
+      ['stories_count', 'Stories in the read model (NaN while it cannot be read)', SAMPLE_SOURCES.readModel, (s) => s.figures.stories],
       // Not dedup's own dedup_consumer_lag_records (per partition, as of its last fetch): one name with two meanings
       // and label sets would be summed across services.
       [
         'dedup_group_lag_records',
-        "Input records past the dedup group's committed offsets, all partitions, as this app last read them",
+        "Input records past the dedup group's committed offsets, all partitions, as this app last read them (NaN while they cannot be read)",
+        SAMPLE_SOURCES.dedupLag,
         (s) => s.lag.partitions.reduce((sum, p) => sum + p.lag, 0),
       ],
-      ['stories_dead_letters_seen', 'Dead letters on the DLQ topic since this instance started reading it', (s) => s.deadLetters.count],
+      ['stories_dead_letters_seen', 'Dead letters on the DLQ topic since this instance started reading it', undefined, (s) => s.deadLetters.count],
     ];
-    for (const [name, help, pick] of gauges) {
-      const read = figure(pick);
-      new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+    for (const [name, help, source, pick] of gauges) {
+      const snapshots = this.snapshots;
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(source === undefined ? (snapshots.value ? pick(snapshots.value) : 0) : gaugeReading(snapshots.value, source, pick));
+        },
+      });
     }
   }
 
@@ -158,12 +162,12 @@ export class OpsService implements OnApplicationBootstrap, OnModuleDestroy {
     };
     const admin = this.admin!;
     // kafkajs' admin reconnects on its own once connected; connecting here keeps a down broker a sampling problem.
-    await attempt('kafka', () => admin.connect(), undefined);
+    await attempt(SAMPLE_SOURCES.kafka, () => admin.connect(), undefined);
     const now = Date.now();
     const [inputEnd, partitions, figures] = await Promise.all([
-      attempt('input topic offsets', () => readTopicEnd(admin, this.config.ARTICLES_TOPIC), undefined),
-      attempt('dedup consumer lag', () => readConsumerLag(admin, this.config.DEDUP_GROUP_ID, this.config.ARTICLES_TOPIC), [] as PartitionLag[]),
-      attempt('read model', () => readModelFigures(this.db, this.schema, 10), EMPTY_FIGURES),
+      attempt(SAMPLE_SOURCES.inputOffsets, () => readTopicEnd(admin, this.config.ARTICLES_TOPIC), undefined),
+      attempt(SAMPLE_SOURCES.dedupLag, () => readConsumerLag(admin, this.config.DEDUP_GROUP_ID, this.config.ARTICLES_TOPIC), [] as PartitionLag[]),
+      attempt(SAMPLE_SOURCES.readModel, () => readModelFigures(this.db, this.schema, 10), EMPTY_FIGURES),
     ]);
     if (this.round++ % HEALTH_EVERY === 0 || this.health.length === 0) {
       // The stories app asks itself too: serving this page does not mean its projection or database is ready.
