@@ -17,9 +17,19 @@ export const sharedHttpSetup = (app: INestApplication): void => {
   app.use(securityHeadersMiddleware);
 };
 
+/** Why an app could not start, in one line: the configuration's problems, or the error a module failed with (its
+ * stack is noise to an operator; LOG_LEVEL=debug shows it). */
+export const startFailure = (error: unknown, debug = /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')): string => {
+  if (error instanceof ConfigError) return error.message;
+  if (!(error instanceof Error)) return `could not start: ${String(error)}`;
+  const code = (error as { code?: unknown }).code;
+  const line = `could not start: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  return debug && error.stack !== undefined ? `${line}\n${error.stack}` : line;
+};
+
 /**
  * The whole of an app's main.ts: validate the environment, build the root module from it, log through pino and
- * listen. A configuration error ends the process with its message alone; a stack trace would only hide it.
+ * listen. A start that fails ends the process with one line saying why (`startFailure`).
  */
 export const runHttpApp = async <S extends z.ZodType<{ PORT: number; SHUTDOWN_TIMEOUT_SECONDS: number }>>(
   schema: S,
@@ -28,7 +38,9 @@ export const runHttpApp = async <S extends z.ZodType<{ PORT: number; SHUTDOWN_TI
 ): Promise<void> => {
   try {
     const config = loadConfig(schema);
-    const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true });
+    // abortOnError false: a module that cannot start (a database refusing the connection) rejects here, to be told in
+    // one line, instead of Nest printing a coloured stack and aborting.
+    const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true, abortOnError: false, logger: false });
     app.useLogger(app.get(Logger));
     app.enableShutdownHooks();
     armShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS * 1000, () => {
@@ -39,7 +51,7 @@ export const runHttpApp = async <S extends z.ZodType<{ PORT: number; SHUTDOWN_TI
     await setup.configure?.(app, config);
     await app.listen(config.PORT);
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`${startFailure(error)}\n`);
     process.exit(1);
   }
 };
