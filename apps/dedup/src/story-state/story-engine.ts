@@ -23,6 +23,8 @@ export interface StoryEngineOptions {
   readonly maxBodyBytes: number;
   /** Prefix of the throwaway consumer groups that read the story log. */
   readonly groupId: string;
+  /** What topics it creates are replicated with; the brokers' default when undefined. */
+  readonly replicationFactor?: number;
 }
 
 /** What the engine reports as it decides and commits; the app's Prometheus series implement it. */
@@ -143,7 +145,7 @@ export class StoryEngine implements StatefulProcessor {
 
   async standBy(): Promise<void> {
     if (!this.restored) {
-      await ensureTopics(this.kafka, dedupTopicSpecs(this.options.topics));
+      await ensureTopics(this.kafka, dedupTopicSpecs(this.options.topics), this.options.replicationFactor);
       await this.restore();
     } else if (!this.reader.running) await this.reader.start(this.nextOffset());
   }

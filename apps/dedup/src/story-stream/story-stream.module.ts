@@ -35,7 +35,13 @@ const storyEngine = (kafka: Kafka, config: DedupConfig, metrics: DedupMetrics): 
   const store = new SnapshotStore(config.SNAPSHOT_DIR, (path, reason) => log.warn('snapshot skipped; the story log covers it', { path, reason }));
   const policy = { everyEvents: config.SNAPSHOT_EVERY_EVENTS, everyMs: config.SNAPSHOT_EVERY_MS };
   const snapshots = new StorySnapshots(store, { dir: config.SNAPSHOT_DIR, topic: topics.storyEvents, engine, policy }, log);
-  const storyEngine = new StoryEngine(kafka, { topics, engine, maxBodyBytes: config.MAX_BODY_BYTES, groupId: config.DEDUP_GROUP_ID }, snapshots, log, metrics);
+  const storyEngine = new StoryEngine(
+    kafka,
+    { topics, engine, maxBodyBytes: config.MAX_BODY_BYTES, groupId: config.DEDUP_GROUP_ID, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR },
+    snapshots,
+    log,
+    metrics,
+  );
   metrics.observe({ index: () => ({ articles: storyEngine.indexedArticles, stories: storyEngine.stories, terms: storyEngine.vocabularyTerms }), lastSnapshotAt: () => snapshots.lastWrittenAt });
   return storyEngine;
 };

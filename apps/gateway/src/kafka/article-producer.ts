@@ -86,7 +86,7 @@ export class ArticleProducer implements OnApplicationBootstrap, OnApplicationShu
 
   private async connect(): Promise<Producer> {
     const spec = TOPIC_SPECS.find((s) => s.topic === Topics.articles)!;
-    await ensureTopics(this.kafka, [{ ...spec, topic: this.topic }]);
+    await ensureTopics(this.kafka, [{ ...spec, topic: this.topic }], this.config.KAFKA_TOPIC_REPLICATION_FACTOR);
     // Idempotent: a retried batch is written once. kafkajs then sends acks=all with unbounded retries (our timeout
     // bounds the wait) and serialises requests per broker; one in flight keeps the ordering guarantee simple.
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });

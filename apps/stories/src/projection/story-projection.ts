@@ -88,7 +88,7 @@ export class StoryProjection implements OnApplicationBootstrap, OnModuleDestroy 
     const topic = this.config.STORY_EVENTS_TOPIC;
     // Its retention (kept forever) matters to every reader, so whoever starts first creates it as the contract says.
     const spec = TOPIC_SPECS.find((candidate) => candidate.topic === Topics.storyEvents)!;
-    await ensureTopics(this.kafka, [{ ...spec, topic }]);
+    await ensureTopics(this.kafka, [{ ...spec, topic }], this.config.KAFKA_TOPIC_REPLICATION_FACTOR);
     const consumer = this.kafka.consumer({ groupId: this.config.STORIES_GROUP_ID, readUncommitted: false, maxWaitTimeInMs: FETCH_WAIT_MS });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

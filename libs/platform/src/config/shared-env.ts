@@ -19,6 +19,8 @@ export const kafkaEnv = {
   KAFKA_SASL_MECHANISM: oneOf(SASL_MECHANISMS).optional(),
   KAFKA_SASL_USERNAME: text().optional(),
   KAFKA_SASL_PASSWORD: text().optional(),
+  // Unset: the brokers' default.replication.factor, which is 1 on a broker left at its defaults.
+  KAFKA_TOPIC_REPLICATION_FACTOR: integer(1, 32).optional(),
 };
 
 const kafkaEnvSchema = z.object(kafkaEnv);
