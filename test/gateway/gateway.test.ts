@@ -353,8 +353,9 @@ describe('gateway limits and outages', () => {
       body: JSON.stringify(article(`${run}-outage`)),
     });
     expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ error: 'kafka unavailable', message: expect.stringContaining('retry later') });
+    expect(JSON.parse(text)).toEqual({ error: 'kafka unavailable', message: expect.stringMatching(/^(Kafka is unreachable|no acknowledgement from Kafka).*retry after 5 s/) });
     expectNoInternals(text);
   });
 

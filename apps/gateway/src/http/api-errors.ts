@@ -9,6 +9,9 @@ export interface ErrorBody {
   readonly limit?: number;
 }
 
+/** How long a client is asked to wait after Kafka did not take a write: about a broker's restart or leader change. */
+export const KAFKA_RETRY_AFTER_SECONDS = 5;
+
 const fail = (status: HttpStatus, body: ErrorBody, cause?: unknown): HttpException =>
   new HttpException(body, status, cause === undefined ? {} : { cause });
 
@@ -35,12 +38,13 @@ export const ApiErrors = {
       error: 'too many requests',
       message: `the rate limit for this API key is exhausted; retry after ${retryAfterSeconds} s (see Retry-After)`,
     }),
-  kafkaUnavailable: (cause: unknown) =>
+  /** `reason`: the gateway's own words for what went wrong (no timeout, no connection, too many writes waiting). */
+  kafkaUnavailable: (reason: string, cause: unknown) =>
     fail(
       HttpStatus.SERVICE_UNAVAILABLE,
       {
         error: 'kafka unavailable',
-        message: 'Kafka did not acknowledge the write in time, so it may or may not be stored; retry later: an id sent again stays one article',
+        message: `${reason}, so the write may or may not be stored; retry after ${KAFKA_RETRY_AFTER_SECONDS} s (see Retry-After): an id sent again stays one article`,
       },
       cause,
     ),

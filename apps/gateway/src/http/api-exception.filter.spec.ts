@@ -14,7 +14,14 @@ describe('toErrorResponse', () => {
 
   it('maps the body reader and the producer failures to 413 and 503', () => {
     expect(toErrorResponse(new BodyTooLargeError(2048))).toMatchObject({ status: 413, body: { error: 'payload too large', limit: 2048 } });
-    expect(toErrorResponse(new KafkaUnavailableError('no ack'))).toMatchObject({ status: 503, body: { error: 'kafka unavailable' } });
+    expect(toErrorResponse(new KafkaUnavailableError('no acknowledgement from Kafka within 5000 ms'))).toEqual({
+      status: 503,
+      body: {
+        error: 'kafka unavailable',
+        message: 'no acknowledgement from Kafka within 5000 ms, so the write may or may not be stored; retry after 5 s (see Retry-After): an id sent again stays one article',
+      },
+      retryAfterSeconds: 5,
+    });
   });
 
   it("reshapes Nest's stock exceptions and keeps bodies shaped on purpose", () => {

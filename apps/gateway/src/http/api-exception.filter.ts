@@ -1,12 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { KafkaUnavailableError } from '../kafka/kafka-unavailable.error';
-import { ApiErrors, type ErrorBody } from './api-errors';
+import { ApiErrors, type ErrorBody, KAFKA_RETRY_AFTER_SECONDS } from './api-errors';
 import { BodyTooLargeError } from './read-body';
 
 export interface ErrorResponse {
   readonly status: number;
   readonly body: ErrorBody | object;
+  /** Seconds for a Retry-After header, when the answer is "not now". */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -31,10 +33,12 @@ export const toErrorResponse = (exception: unknown): ErrorResponse => {
   const known =
     isClientAbort(exception) ? ApiErrors.requestAborted()
     : exception instanceof BodyTooLargeError ? ApiErrors.payloadTooLarge(exception.limit)
-    : exception instanceof KafkaUnavailableError ? ApiErrors.kafkaUnavailable(exception)
+    : exception instanceof KafkaUnavailableError ? ApiErrors.kafkaUnavailable(exception.message, exception)
     : exception instanceof HttpException ? exception
     : undefined;
-  return known ? fromHttpException(known) : { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { error: 'internal error' } };
+  if (!known) return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { error: 'internal error' } };
+  const response = fromHttpException(known);
+  return exception instanceof KafkaUnavailableError ? { ...response, retryAfterSeconds: KAFKA_RETRY_AFTER_SECONDS } : response;
 };
 
 /** The one place errors become responses: never a stack trace out, the detail in the log when there is one. */
@@ -45,11 +49,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { status, body } = toErrorResponse(exception);
+    const { status, body, retryAfterSeconds } = toErrorResponse(exception);
     this.log(exception, status);
-    const response = host.switchToHttp().getResponse<{ headersSent: boolean; destroyed: boolean }>();
+    const response = host.switchToHttp().getResponse<{ headersSent: boolean; destroyed: boolean; setHeader(name: string, value: string): void }>();
     // A client that went away mid-body cannot be answered; the log is all that is left to do.
     if (response.headersSent || response.destroyed) return;
+    if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     this.adapterHost.httpAdapter.reply(response, body, status);
   }
 
