@@ -155,6 +155,32 @@ describe('stories projection and REST API on a real broker', () => {
       expect(timeline[6]).toEqual({ seq: 9, ...E.merge });
     });
 
+    it('pages through a long story: the timeline a page at a time, each page with the articles its events placed', async () => {
+      const whole = (await get(app, '/v1/stories/st-rockets')).body;
+      expect(whole.nextAfter).toBeNull();
+      const pages: Record<string, unknown>[] = [];
+      for (let after: unknown = 0; after !== null; after = pages[pages.length - 1].nextAfter) {
+        const page = await get(app, `/v1/stories/st-rockets?after=${String(after)}&limit=3`);
+        expect(page.status).toBe(200);
+        pages.push(page.body);
+      }
+      const seqs = pages.map((page) => (page.timeline as { seq: number }[]).map((t) => t.seq));
+      expect(seqs).toEqual([[1, 2, 3], [4, 5, 8], [9, 10]]);
+      expect(pages.map((page) => page.nextAfter)).toEqual([3, 8, null]);
+      expect(pages.map((page) => (page.articles as { id: string }[]).map((a) => a.id))).toEqual([
+        ['seed-000', 'yahoo-ap-copy', 'seed-001'],
+        ['seed-004', 'seed-002', 'seed-003'],
+        ['late-shells-copy'],
+      ]);
+      // The pages add up to the whole story, and every page carries the story's own figures.
+      expect(pages.flatMap((page) => page.timeline as unknown[])).toEqual(whole.timeline);
+      expect(pages.flatMap((page) => page.articles as unknown[])).toEqual(whole.articles);
+      for (const page of pages) expect(page).toMatchObject({ id: 'st-rockets', articleCount: 7, mergedStoryIds: ['st-shells'] });
+      const merged = await get(app, '/v1/stories/st-shells?after=3&limit=3', { redirect: 'manual' });
+      expect(merged.headers.get('location')).toBe('/v1/stories/st-rockets?after=3&limit=3');
+      expect(await get(app, '/v1/stories/st-rockets?limit=5000')).toMatchObject({ status: 400, body: { message: 'limit must be an integer from 1 to 1000' } });
+    });
+
     it('redirects a merged story id to the story that absorbed it', async () => {
       const response = await get(app, '/v1/stories/st-shells', { redirect: 'manual' });
       expect(response.status).toBe(301);

@@ -2,13 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Database, DATABASE, type Queryable } from '../database/database';
 import { isStorableId } from '../database/storable-ids';
 import { type ListStoriesQuery } from './list-stories.query';
+import { type StoryDetailQuery } from './story-detail.query';
 import { type StoryArticleRow, type StoryEventRow, type StoryRow } from './story-rows';
 
 const STORY_COLUMNS = 'story_id, title, article_count, duplicate_count, syndicated_count, rewrite_count, created_at, updated_at, last_event_id';
 const ARTICLE_COLUMNS = 'article_id, story_id, relation, title, source, url, published_at, joined_at';
 
 export type StoryLookup =
-  | { kind: 'story'; story: StoryRow; mergedStoryIds: string[]; articles: StoryArticleRow[]; timeline: StoryEventRow[] }
+  | {
+      kind: 'story';
+      story: StoryRow;
+      mergedStoryIds: string[];
+      articles: StoryArticleRow[];
+      timeline: StoryEventRow[];
+      /** The last seq of this page when the timeline goes on past it. */
+      nextAfter: number | null;
+    }
   | { kind: 'merged'; survivorId: string }
   | { kind: 'unknown' };
 
@@ -33,10 +42,12 @@ export class StoriesRepository {
   }
 
   /**
-   * A story with its articles (in the order they joined) and its timeline (its events and those of the stories
-   * merged into it, in log order), read from one snapshot so a batch committing meanwhile cannot split the answer.
+   * A story with a page of its timeline (its events and those of the stories merged into it, in log order: `limit`
+   * of them after seq `after`) and the articles those events placed (in the order they joined), read from one
+   * snapshot so a batch committing meanwhile cannot split the answer. A story of thousands of articles is read a
+   * page at a time rather than in one answer of megabytes.
    */
-  storyDetail(storyId: string): Promise<StoryLookup> {
+  storyDetail(storyId: string, { after, limit }: StoryDetailQuery): Promise<StoryLookup> {
     if (!isStorableId(storyId)) return Promise.resolve({ kind: 'unknown' });
     return this.snapshot(async (db) => {
       const story = await findStory(db, storyId);
@@ -48,11 +59,20 @@ export class StoriesRepository {
         'SELECT merged_story_id FROM story_aliases WHERE story_id = $1 ORDER BY event_seq, merged_story_id',
         [storyId],
       );
-      const articles = await db.query<StoryArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM story_articles WHERE story_id = $1 ORDER BY event_seq, article_id`, [
+      const events = await db.query<StoryEventRow>('SELECT seq, type, event FROM story_events WHERE story_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
         storyId,
+        after,
+        limit + 1,
       ]);
-      const timeline = await db.query<StoryEventRow>('SELECT seq, type, event FROM story_events WHERE story_id = $1 ORDER BY seq', [storyId]);
-      return { kind: 'story', story, mergedStoryIds: merged.map((row) => row.merged_story_id), articles, timeline };
+      const timeline = events.slice(0, limit);
+      const more = events.length > limit;
+      const last = timeline.length === 0 ? after : Number(timeline[timeline.length - 1].seq);
+      // An article row keeps the seq of the event that placed it, which is in this story's timeline.
+      const articles = await db.query<StoryArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM story_articles WHERE story_id = $1 AND event_seq > $2 AND event_seq <= $3 ORDER BY event_seq, article_id`,
+        [storyId, after, more ? last : Number.MAX_SAFE_INTEGER],
+      );
+      return { kind: 'story', story, mergedStoryIds: merged.map((row) => row.merged_story_id), articles, timeline, nextAfter: more ? last : null };
     });
   }
 

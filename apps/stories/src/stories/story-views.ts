@@ -29,8 +29,12 @@ export type TimelineEntryView = { readonly seq: number } & PublishedStoryEvent;
 export interface StoryDetailView extends StoryView {
   /** Stories merged into this one; their ids redirect here. */
   readonly mergedStoryIds: readonly string[];
+  /** The articles placed by this page's events, in the order they joined. */
   readonly articles: readonly StoryArticleView[];
+  /** One page of the story's events, in log order. */
   readonly timeline: readonly TimelineEntryView[];
+  /** Pass as `after` for the next page; null on the last. */
+  readonly nextAfter: number | null;
 }
 
 export interface ArticleStoryView {
