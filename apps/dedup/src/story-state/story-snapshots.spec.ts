@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ENGINE_CONFIG, emptyState, evolve, toSnapshot } from '@app/stories';
@@ -139,5 +140,26 @@ describe('engine state snapshots', () => {
     events.forEach((event, offset) => snapshots.committed(BigInt(offset), JSON.stringify(event)));
     await snapshots.close();
     expect(written).toContain(`snapshot written ${events.length}`);
+  });
+
+  it('run the writer below the stream thread in CPU priority, and leave the stream thread where it was', async () => {
+    // /proc/self/task/<tid>/stat: field 19 is the thread's nice value.
+    const niceByThread = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceByThread();
+    const settings = { dir, topic: 'story-log', engine: DEFAULT_ENGINE_CONFIG, policy: { everyEvents: 1_000_000, everyMs: 3_600_000 } };
+    const snapshots = new StorySnapshots(new SnapshotStore(dir), settings, log);
+    snapshots.follow(undefined);
+    try {
+      const lowered = (threads: number[]) => threads.filter((nice) => nice === 5).length;
+      for (let i = 0; i < 500 && lowered(niceByThread()) === lowered(before); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(lowered(niceByThread())).toBe(lowered(before) + 1);
+      expect(getPriority(0)).toBe(before[0]);
+    } finally {
+      await snapshots.close();
+    }
   });
 });
