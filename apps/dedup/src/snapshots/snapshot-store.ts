@@ -93,6 +93,15 @@ export class SnapshotStore {
     return undefined;
   }
 
+  /**
+   * Renames a snapshot that can never be used (`.stale`): it is no longer read at each start, nor counted among the
+   * newest by `prune`, which would otherwise keep it and delete the usable ones that sort before it. Kept rather than
+   * deleted, since it may be good for another cluster than the one this instance reads now.
+   */
+  async setAside(path: string): Promise<void> {
+    await rename(path, `${path}.stale`);
+  }
+
   /** Keeps the newest `keep` snapshots of the topic (an older one is the fallback if the newest turns out bad). */
   async prune(topic: string, keep: number): Promise<string[]> {
     const names = await this.snapshotNames(topic);

@@ -162,4 +162,28 @@ describe('engine state snapshots', () => {
       await snapshots.close();
     }
   });
+
+  it('set aside a snapshot past the end of the log (a recreated topic), so it is not read again nor kept over newer ones', async () => {
+    const events = fixtureEvents();
+    const settings = { dir, topic: 'story-log', engine: DEFAULT_ENGINE_CONFIG, policy: { everyEvents: 1_000_000, everyMs: 3_600_000 } };
+    const old = new StorySnapshots(new SnapshotStore(dir), settings, log);
+    old.follow(undefined);
+    events.forEach((event, offset) => old.committed(BigInt(offset), JSON.stringify(event)));
+    await old.close();
+    const snapshotFiles = () => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+    expect(snapshotFiles()).toEqual([`story-log.${String(events.length).padStart(20, '0')}.snapshot`]);
+
+    // The topic was recreated: its log now ends well before the snapshot.
+    const warnings: string[] = [];
+    const restarted = new StorySnapshots(new SnapshotStore(dir), settings, { ...log, warn: (message) => warnings.push(message) });
+    expect(await restarted.latest(10n)).toBeUndefined();
+    expect(snapshotFiles()).toEqual([`story-log.${String(events.length).padStart(20, '0')}.snapshot.stale`]);
+    expect(await restarted.latest(10n)).toBeUndefined();
+    expect(warnings).toEqual([]);
+    // The new log's snapshots are the newest again, however low their offsets.
+    restarted.follow(undefined);
+    events.slice(0, 10).forEach((event, offset) => restarted.committed(BigInt(offset), JSON.stringify(event)));
+    await restarted.close();
+    expect(await new StorySnapshots(new SnapshotStore(dir), settings, log).latest(10n)).toMatchObject({ nextOffset: 10n });
+  });
 });

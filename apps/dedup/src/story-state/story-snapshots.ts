@@ -65,14 +65,19 @@ export class StorySnapshots {
   /** The newest usable snapshot, or undefined for a replay from the start; every file passed over is logged. */
   async latest(logEnd: bigint): Promise<RestoredSnapshot | undefined> {
     let restored: RestoredSnapshot | undefined;
+    const pastTheLog: string[] = [];
     await this.store.loadLatest(this.settings.topic, ({ path, file, header, state }) => {
-      if (BigInt(header.nextOffset) > logEnd) return `it covers the log up to offset ${header.nextOffset}, past the log's end ${logEnd} (was the topic recreated?)`;
+      if (BigInt(header.nextOffset) > logEnd) {
+        pastTheLog.push(path);
+        return `it covers the log up to offset ${header.nextOffset}, past the log's end ${logEnd} (was the topic recreated?); renamed to .stale`;
+      }
       const decoded = decodeState(state, this.settings.engine);
       if (!decoded.ok) return decoded.reason;
       const lastEvent = { offset: BigInt(header.lastEvent.offset), eventId: header.lastEvent.eventId };
       restored = { path, file, state: decoded.state, nextOffset: BigInt(header.nextOffset), lastEvent };
       return undefined;
     });
+    for (const path of pastTheLog) await this.store.setAside(path).catch((error: Error) => this.log.warn('could not rename a stale snapshot', { path, error: error.message }));
     return restored;
   }
 
