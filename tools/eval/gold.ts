@@ -17,6 +17,3 @@ export const readGold = (path: string): Gold => {
 export const scoreAgainst = (gold: Gold, predicted: Labels) =>
   gold.kind === 'pairs' ? pairwise(predicted, gold.pairs) : { bcubed: bcubed(predicted, gold.labels), ari: adjustedRand(predicted, gold.labels) };
 
-/** The one F1 a run is summarised by: B³-F1 for clusters, pair F1 for pairs. */
-export const headlineF1 = (gold: Gold, predicted: Labels): number =>
-  gold.kind === 'pairs' ? pairwise(predicted, gold.pairs).f1 : bcubed(predicted, gold.labels).f1;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 import { decisionSettingsFromEnv } from '../../apps/dedup/src/config/engine-settings';
 import { arrivalOrders } from './arrival-orders';
-import { Gold, headlineF1, readGold, scoreAgainst } from './gold';
+import { Gold, readGold, scoreAgainst } from './gold';
 import { readNumberedLines } from './ndjson';
 import { progressBar } from './progress';
 import { runEngine } from './run-engine';
@@ -43,8 +43,9 @@ const main = (): void => {
   const reports = orders.map(({ name, items }) => {
     const run = runEngine(items, engine, () => bar.tick(++done), maxBodyBytes);
     const predicted = new Map(run.assignments.entries());
-    f1s.push(headlineF1(gold, predicted));
-    return { order: name, ...scoreAgainst(gold, predicted), stories: new Set(predicted.values()).size };
+    const scores = scoreAgainst(gold, predicted);
+    f1s.push('bcubed' in scores ? scores.bcubed.f1 : scores.f1);
+    return { order: name, ...scores, stories: new Set(predicted.values()).size };
   });
   bar.done();
   for (const report of reports) console.log(JSON.stringify(report));

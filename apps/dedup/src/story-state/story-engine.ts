@@ -203,7 +203,7 @@ export class StoryEngine implements StatefulProcessor {
     await this.reader.stop();
     const startedAt = Date.now();
     const end = await this.logEnd();
-    const snapshot = await this.snapshots.latest(end);
+    const snapshot = await this.snapshots.latest(end, () => this.logEnd());
     const loadedAt = Date.now();
     this.state = snapshot?.state ?? emptyState(this.options.engine);
     this.position = snapshot && { nextOffset: snapshot.nextOffset, lastEvent: snapshot.lastEvent };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,7 +142,8 @@ describe('engine state snapshots', () => {
     expect(written).toContain(`snapshot written ${events.length}`);
   });
 
-  it('run the writer below the stream thread in CPU priority, and leave the stream thread where it was', async () => {
+  // Thread priorities are read from /proc: Linux, where the services run.
+  (existsSync('/proc/self/task') ? it : it.skip)('run the writer below the stream thread in CPU priority, and leave the stream thread where it was', async () => {
     // /proc/self/task/<tid>/stat: field 19 is the thread's nice value.
     const niceByThread = () =>
       readdirSync('/proc/self/task').map((tid) => {
@@ -180,6 +181,14 @@ describe('engine state snapshots', () => {
     expect(snapshotFiles()).toEqual([`story-log.${String(events.length).padStart(20, '0')}.snapshot.stale`]);
     expect(await restarted.latest(10n)).toBeUndefined();
     expect(warnings).toEqual([]);
+    // Another instance sharing the directory writes a snapshot past the end this one read, because the log grew
+    // meanwhile: read again, the end covers it, and it stays where it is.
+    const shared = new StorySnapshots(new SnapshotStore(dir), settings, log);
+    shared.follow(undefined);
+    events.slice(0, 12).forEach((event, offset) => shared.committed(BigInt(offset), JSON.stringify(event)));
+    await shared.close();
+    expect(await restarted.latest(10n, async () => 12n)).toBeUndefined();
+    expect(snapshotFiles()).toContain(`story-log.${'12'.padStart(20, '0')}.snapshot`);
     // The new log's snapshots are the newest again, however low their offsets.
     restarted.follow(undefined);
     events.slice(0, 10).forEach((event, offset) => restarted.committed(BigInt(offset), JSON.stringify(event)));

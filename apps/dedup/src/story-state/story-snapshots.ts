@@ -62,14 +62,18 @@ export class StorySnapshots {
     private readonly log: { info: Log; warn: Log },
   ) {}
 
-  /** The newest usable snapshot, or undefined for a replay from the start; every file passed over is logged. */
-  async latest(logEnd: bigint): Promise<RestoredSnapshot | undefined> {
+  /**
+   * The newest usable snapshot, or undefined for a replay from the start; every file passed over is logged.
+   * `logEndNow` reads the log's end again before a snapshot past it is set aside: an instance sharing the directory
+   * may have written it meanwhile, of events committed after `logEnd` was read.
+   */
+  async latest(logEnd: bigint, logEndNow: () => Promise<bigint> = async () => logEnd): Promise<RestoredSnapshot | undefined> {
     let restored: RestoredSnapshot | undefined;
-    const pastTheLog: string[] = [];
+    const pastTheLog: { path: string; nextOffset: bigint }[] = [];
     await this.store.loadLatest(this.settings.topic, ({ path, file, header, state }) => {
       if (BigInt(header.nextOffset) > logEnd) {
-        pastTheLog.push(path);
-        return `it covers the log up to offset ${header.nextOffset}, past the log's end ${logEnd} (was the topic recreated?); renamed to .stale`;
+        pastTheLog.push({ path, nextOffset: BigInt(header.nextOffset) });
+        return `it covers the log up to offset ${header.nextOffset}, past the log's end ${logEnd} (was the topic recreated?); set aside as .stale unless the log has grown past it meanwhile`;
       }
       const decoded = decodeState(state, this.settings.engine);
       if (!decoded.ok) return decoded.reason;
@@ -77,7 +81,11 @@ export class StorySnapshots {
       restored = { path, file, state: decoded.state, nextOffset: BigInt(header.nextOffset), lastEvent };
       return undefined;
     });
-    for (const path of pastTheLog) await this.store.setAside(path).catch((error: Error) => this.log.warn('could not rename a stale snapshot', { path, error: error.message }));
+    const end = pastTheLog.length === 0 ? logEnd : await logEndNow();
+    for (const { path, nextOffset } of pastTheLog) {
+      if (nextOffset <= end) continue;
+      await this.store.setAside(path).catch((error: Error) => this.log.warn('could not rename a stale snapshot', { path, error: error.message }));
+    }
     return restored;
   }
 

@@ -38,13 +38,14 @@ export const ApiErrors = {
       error: 'too many requests',
       message: `the rate limit for this API key is exhausted; retry after ${retryAfterSeconds} s (see Retry-After)`,
     }),
-  /** `reason`: the gateway's own words for what went wrong (no timeout, no connection, too many writes waiting). */
-  kafkaUnavailable: (reason: string, cause: unknown) =>
+  /** `reason`: the gateway's own words for what went wrong (no acknowledgement, no connection, too many writes
+   * waiting); `maybeStored`: whether the write reached Kafka before it went wrong. */
+  kafkaUnavailable: (reason: string, maybeStored: boolean, cause: unknown) =>
     fail(
       HttpStatus.SERVICE_UNAVAILABLE,
       {
         error: 'kafka unavailable',
-        message: `${reason}, so the write may or may not be stored; retry after ${KAFKA_RETRY_AFTER_SECONDS} s (see Retry-After): an id sent again stays one article`,
+        message: `${reason}, so the write ${maybeStored ? 'may or may not be' : 'was not'} stored; retry after ${KAFKA_RETRY_AFTER_SECONDS} s (see Retry-After): an id sent again stays one article`,
       },
       cause,
     ),

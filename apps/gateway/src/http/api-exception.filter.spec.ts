@@ -22,6 +22,8 @@ describe('toErrorResponse', () => {
       },
       retryAfterSeconds: 5,
     });
+    const refused = toErrorResponse(new KafkaUnavailableError('256 writes are already waiting for Kafka', { maybeStored: false }));
+    expect(refused.body).toMatchObject({ message: expect.stringMatching(/^256 writes are already waiting for Kafka, so the write was not stored; retry after 5 s/) });
   });
 
   it("reshapes Nest's stock exceptions and keeps bodies shaped on purpose", () => {

@@ -33,7 +33,7 @@ export const toErrorResponse = (exception: unknown): ErrorResponse => {
   const known =
     isClientAbort(exception) ? ApiErrors.requestAborted()
     : exception instanceof BodyTooLargeError ? ApiErrors.payloadTooLarge(exception.limit)
-    : exception instanceof KafkaUnavailableError ? ApiErrors.kafkaUnavailable(exception.message, exception)
+    : exception instanceof KafkaUnavailableError ? ApiErrors.kafkaUnavailable(exception.message, exception.maybeStored, exception)
     : exception instanceof HttpException ? exception
     : undefined;
   if (!known) return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { error: 'internal error' } };

@@ -42,7 +42,7 @@ export class ArticleProducer implements OnApplicationBootstrap, OnApplicationShu
 
   /** Resolves once Kafka acknowledged every record (acks=all), else rejects with KafkaUnavailableError. */
   async send(records: readonly KeyedRecord[]): Promise<RecordMetadata[]> {
-    if (this.pendingSends >= MAX_PENDING_SENDS) throw new KafkaUnavailableError(`${MAX_PENDING_SENDS} writes are already waiting for Kafka`);
+    if (this.pendingSends >= MAX_PENDING_SENDS) throw new KafkaUnavailableError(`${MAX_PENDING_SENDS} writes are already waiting for Kafka`, { maybeStored: false });
     this.pendingSends += 1;
     const sent = this.connected().then((producer) =>
       producer.send({ topic: this.topic, messages: [...records], acks: -1, compression: CompressionTypes.GZIP }),

@@ -104,7 +104,8 @@ describe('runSseSession', () => {
       const reading = readIds(harness.url, (ids) => ids.length >= total);
       await waitUntil(() => harness.sessions.length === 1, 'the client to connect');
       await harness.sessions[0];
-      expect(reads).toBeGreaterThanOrEqual(3);
+      // The events pushed while it caught up were read again from the database, not kept from the pushes.
+      expect(reads).toBeGreaterThanOrEqual(4);
       feed.commit(5);
       const ids = await reading;
       expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1));

@@ -15,7 +15,8 @@ export interface SseLimits {
   readonly stalledMs: number;
 }
 
-export const SSE_LIMITS: SseLimits = { maxBufferedBytes: 8 * 1024 * 1024, backlogBufferedBytes: 1024 * 1024, stalledMs: 60_000 };
+// A megabyte behind is hundreds of events; with SSE_MAX_CLIENTS (1000) streams, at most about a gigabyte in all.
+export const SSE_LIMITS: SseLimits = { maxBufferedBytes: 1024 * 1024, backlogBufferedBytes: 1024 * 1024, stalledMs: 60_000 };
 
 /** Resolves true when the socket has taken what was buffered, false when the client is gone or took nothing for
  * `stalledMs`. */

@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { type z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { securityHeadersMiddleware } from './security-headers';
-import { armShutdownDeadline } from './shutdown-deadline';
+import { armShutdownDeadline, SHUTDOWN_SIGNALS } from './shutdown-deadline';
 
 /** What an app adds to the shared start-up: its own Nest options and app-wide setup (middleware, filters, docs). */
 export interface HttpAppSetup<C> {
@@ -42,7 +42,7 @@ export const runHttpApp = async <S extends z.ZodType<{ PORT: number; SHUTDOWN_TI
     // one line, instead of Nest printing a coloured stack and aborting.
     const app = await NestFactory.create(rootModule(config), { ...setup.nestOptions, bufferLogs: true, abortOnError: false, logger: false });
     app.useLogger(app.get(Logger));
-    app.enableShutdownHooks();
+    app.enableShutdownHooks([...SHUTDOWN_SIGNALS]);
     armShutdownDeadline(config.SHUTDOWN_TIMEOUT_SECONDS * 1000, () => {
       process.stderr.write(`still stopping after SHUTDOWN_TIMEOUT_SECONDS (${config.SHUTDOWN_TIMEOUT_SECONDS} s): exiting now\n`);
       process.exit(1);

@@ -96,7 +96,8 @@
     }
     const story = await response.json();
     $('story-title').textContent = story.title || story.id;
-    $('story-meta').textContent = `${story.id} · ${story.articleCount} articles · ${story.relations.syndicated + story.relations.duplicate} copies, ${story.relations.rewrite} rewrites`;
+    const more = story.nextAfter === null ? '' : ` · first ${story.timeline.length} events shown (the rest: /v1/stories/…?after=${story.nextAfter})`;
+    $('story-meta').textContent = `${story.id} · ${story.articleCount} articles · ${story.relations.syndicated + story.relations.duplicate} copies, ${story.relations.rewrite} rewrites${more}`;
     $('story-timeline').replaceChildren(
       ...story.timeline.map((entry) => {
         const item = el('li', {}, el('span', { className: 'relation', textContent: entry.relation || entry.type }), el('span', { textContent: `${entry.article?.title || entry.articleId || (entry.mergedStoryIds || []).join(', ')} ` }), el('span', { className: 'muted small', textContent: since(entry.at) }));
