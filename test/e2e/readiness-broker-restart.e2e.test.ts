@@ -79,6 +79,8 @@ describeWithLocalBrokers('readiness through a broker restart', () => {
       await waitFor(async () => (await readiness(url)).status === 200, `${name} to be ready again`, 120_000);
       expect((await fetch(`${url}/health`)).status).toBe(200);
     }
+    // Ready again can first mean a standby (its consumer rejoined, its takeover not yet done): ownership follows.
+    await dedup.waitForRole(['owner']);
     expect((await readiness(dedupUrl)).body.details['story-stream']).toEqual({ status: 'up', role: 'owner', partitions: 6 });
   }, 300_000);
 });
