@@ -1,14 +1,11 @@
-import { readFileSync } from 'fs';
 import { adjustedRand, bcubed, GoldPair, Labels, pairwise } from './metrics';
+import { readNumberedLines } from './ndjson';
 
 /** Gold as the eval command takes it: a story per article (ECB+ style), or labelled pairs (SemEval style). */
 export type Gold = { kind: 'clusters'; labels: Labels } | { kind: 'pairs'; pairs: GoldPair[] };
 
 export const readGold = (path: string): Gold => {
-  const rows = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id?: string; story?: string } & Partial<GoldPair>);
+  const rows = readNumberedLines(path).map(({ line }) => JSON.parse(line) as { id?: string; story?: string } & Partial<GoldPair>);
   if (rows.length > 0 && rows[0].a !== undefined) return { kind: 'pairs', pairs: rows as GoldPair[] };
   return { kind: 'clusters', labels: new Map(rows.map((g) => [g.id!, g.story!])) };
 };

@@ -17,9 +17,11 @@ export const textStart = (text: string, chars: number): string => {
 /** Field names are the input's own keys, of any length: an answer quotes at most this much of one. */
 export const MAX_REPORTED_NAME_CHARS = 200;
 
+/** The text as an answer quotes it: its first `chars` units, marked as cut when it was longer. */
+export const clippedText = (text: string, chars: number): string => (text.length <= chars ? text : `${textStart(text, chars)}…`);
+
 /** A field name or path as an answer quotes it: cut, and marked as cut, past `MAX_REPORTED_NAME_CHARS`. */
-export const reportedName = (name: string): string =>
-  name.length <= MAX_REPORTED_NAME_CHARS ? name : `${textStart(name, MAX_REPORTED_NAME_CHARS)}…`;
+export const reportedName = (name: string): string => clippedText(name, MAX_REPORTED_NAME_CHARS);
 
 /** `ignoredFields`: names the input carried that the contract does not know and dropped, when there were any. */
 export type Parsed<T> = { ok: true; value: T; ignoredFields?: string[] } | { ok: false; rejections: Rejection[] };

@@ -1,11 +1,11 @@
-import { type DeadLetter, deadLetterPayload, type Rejection } from '@app/contracts';
+import { clippedText, type DeadLetter, deadLetterPayload, type Rejection } from '@app/contracts';
 import { type InputRecord } from '../exactly-once/stateful-processor';
 import { DEAD_LETTER_KEY_BYTES, DEAD_LETTER_PAYLOAD_BYTES } from './record-limits';
 
 const MAX_REASONS = 20;
 const MAX_REASON_CHARS = 1_000;
 
-const clip = (text: string): string => (text.length <= MAX_REASON_CHARS ? text : `${text.slice(0, MAX_REASON_CHARS)}…`);
+const clip = (text: string): string => clippedText(text, MAX_REASON_CHARS);
 
 /** The first `max` bytes, cut back to a whole UTF-8 character so clean text stays readable text. */
 const utf8Prefix = (value: Buffer, max: number): Buffer => {
